@@ -1,0 +1,102 @@
+"""The kit's lessons and drills, loaded once and reloaded when a file changes.
+
+Keyed on each file's modification time and size (and its document's), so an edited lesson is
+picked up on the next request without a restart, and an unchanged one costs one ``stat``.
+A broken file never hides the others: it is listed with its problems and not served.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from medialit.loader import LoadedLesson, LoadResult, load_lesson
+from medialit.paths import content_dirs, kit_root
+
+PATTERNS = ("*.yaml", "*.yml")
+
+
+def lesson_files(paths: list[Path] | None = None) -> list[Path]:
+    """The YAML files under ``paths`` (default: lessons/ and exercises/), sorted by name."""
+    found: list[Path] = []
+    for base in paths or content_dirs():
+        if base.is_file():
+            found.append(base)
+        elif base.is_dir():
+            found += sorted(p for pattern in PATTERNS for p in base.glob(pattern))
+    return found
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_mtime_ns, st.st_size
+
+
+@dataclass
+class _Entry:
+    stamps: tuple
+    result: LoadResult
+
+
+class Catalog:
+    """Thread-safe cache of load results for a kit folder."""
+
+    def __init__(self, root: Path | None = None) -> None:
+        self.root = (root or kit_root()).resolve()
+        self._entries: dict[Path, _Entry] = {}
+        self._lock = threading.Lock()
+
+    def _dirs(self) -> list[Path]:
+        return [self.root / "lessons", self.root / "exercises"]
+
+    def results(self) -> list[LoadResult]:
+        """Every lesson file's load result (good and broken), in catalogue order."""
+        files = lesson_files(self._dirs())
+        out = [self._get(path) for path in files]
+        with self._lock:
+            for gone in set(self._entries) - set(files):
+                del self._entries[gone]
+        return out
+
+    def lessons(self) -> list[LoadedLesson]:
+        """The lessons students may open (files without errors)."""
+        return [r.loaded for r in self.results() if r.loaded]
+
+    def by_id(self, lesson_id: str) -> LoadedLesson | None:
+        return next((lesson for lesson in self.lessons() if lesson.lesson.id == lesson_id), None)
+
+    def result_for_id(self, lesson_id: str) -> LoadResult | None:
+        """The load result of the file whose id is ``lesson_id``, even when it is broken."""
+        return next((r for r in self.results() if r.lesson_id == lesson_id), None)
+
+    def _get(self, path: Path) -> LoadResult:
+        entry = self._entries.get(path)
+        stamps = self._stamps(path, entry)
+        if entry is not None and entry.stamps == stamps:
+            return entry.result
+        result = load_lesson(path, self.root)
+        stamps = self._stamps(path, _Entry((), result))
+        with self._lock:
+            self._entries[path] = _Entry(stamps, result)
+        return result
+
+    def _stamps(self, path: Path, entry: _Entry | None) -> tuple:
+        documents: list[Path] = []
+        if entry is not None and entry.result.loaded and entry.result.loaded.lesson.document:
+            documents.append(self.root / entry.result.loaded.lesson.document.file)
+        return (_stamp(path), *(_stamp(d) for d in documents))
+
+
+_catalogs: dict[Path, Catalog] = {}
+
+
+def catalog(root: Path | None = None) -> Catalog:
+    """The process-wide catalogue for ``root`` (default: the kit)."""
+    key = (root or kit_root()).resolve()
+    if key not in _catalogs:
+        _catalogs[key] = Catalog(key)
+    return _catalogs[key]

@@ -1,0 +1,113 @@
+"""What every question type provides.
+
+A question type is one module holding a strict pydantic model that subclasses ``QuestionBase``
+and implements:
+
+- ``score(answer, ctx) -> Score``: pure; an empty answer gives an *incomplete* score, never zero;
+- ``check(ctx) -> list[Finding]``: content checks beyond the model's shape (errors and warnings);
+- ``quote_refs() -> list[QuoteRef]``: the passages it quotes from a document, located at load time;
+- ``answer_key_free() -> dict``: what the browser may see before the student submits (no keys).
+
+Then add the module to ``medialit.questions.REGISTRY``. That is all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Annotated, Any, ClassVar, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from medialit.scoring import Score
+from medialit.text import LText, Text
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$", max_length=80)]
+Skill = Literal["sourcing", "framing", "loaded_language"]
+SubPath = tuple[str | int, ...]
+
+
+class Strict(BaseModel):
+    """Every lesson model: unknown keys are errors, values are immutable after loading."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+@dataclass(frozen=True)
+class QuoteRef:
+    """A passage a question quotes: where in the question it is written, and what it says."""
+
+    path: SubPath
+    quote: str
+    occurrence: int | None = None
+    document: str | None = None
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A content problem inside one question; ``path`` is relative to the question."""
+
+    path: SubPath
+    severity: Literal["error", "warning"]
+    message: str
+
+
+@dataclass
+class Context:
+    """What a scorer or a checker may know besides the question: the documents and the quotes."""
+
+    lang: str = "fr"
+    fallback: str = "fr"
+    text: str = ""
+    spans: dict[SubPath, tuple[int, int]] = field(default_factory=dict)
+    texts: dict[SubPath, str] = field(default_factory=dict)
+
+    def t(self, text: Text | None) -> str:
+        return text.get(self.lang, self.fallback) if text is not None else ""
+
+    def span(self, path: SubPath) -> tuple[int, int] | None:
+        return self.spans.get(tuple(path))
+
+
+class QuestionBase(Strict):
+    """Fields shared by every question type. Subclasses add ``type: Literal[...]`` and their own."""
+
+    kind_name: ClassVar[str] = ""
+    scored_by_default: ClassVar[bool] = True
+
+    id: Slug = Field(description="Stable id (a slug): answers are stored against it. Never reuse one.")
+    skill: Skill = Field(description="sourcing, framing or loaded_language.")
+    prompt: LText = Field(description="The question, in Markdown.")
+    points: float = Field(1.0, ge=0, le=100, description="Points for a fully right answer.")
+    hints: list[LText] = Field(default_factory=list, description="Shown one at a time on request.")
+    explanation: LText | None = Field(None, description="Shown after answering: why the answer is what it is.")
+
+    def score(self, answer: dict[str, Any], ctx: Context) -> Score:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def check(self, ctx: Context) -> list[Finding]:
+        return []
+
+    def quote_refs(self) -> list[QuoteRef]:
+        return []
+
+    def answer_key_free(self, ctx: Context) -> dict[str, Any]:
+        """The question as the browser may see it before submission (localized, no answer key)."""
+        return {
+            "id": self.id,
+            "type": self.type,  # type: ignore[attr-defined]
+            "skill": self.skill,
+            "prompt": ctx.t(self.prompt),
+            "points": self.points,
+        }
+
+    def is_scored(self) -> bool:
+        return self.points > 0
+
+
+class Quoted(Strict):
+    """A passage of the document, given by quoting it (never by offsets)."""
+
+    quote: str = Field(min_length=1, description="The passage, copied from the document.")
+    occurrence: int | None = Field(
+        None, ge=1, description="Which occurrence (1, 2, …) when the passage appears more than once."
+    )

@@ -1,0 +1,182 @@
+"""Scored answers: numbered attempts, teacher overrides, deliberate rescoring."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session
+
+from .coltypes import utcnow
+from .core import StoreCore
+from .errors import UnknownAnswer, UnknownLearner
+from .models import ANSWER_STATUSES, AnswerRow, LearnerRow
+from .records import Answer
+
+# Under PostgreSQL the advisory lock makes races impossible between well-behaved writers; the
+# retries are the safety net (e.g. an older replica without the lock during a rolling deploy).
+_ATTEMPT_RETRIES = 50
+
+
+def _check_score(earned: float, possible: float, status: str) -> None:
+    if status not in ANSWER_STATUSES:
+        raise ValueError(f"status must be one of {ANSWER_STATUSES}, not {status!r}")
+    if not (math.isfinite(earned) and math.isfinite(possible)) or possible < 0:
+        raise ValueError(f"bad score {earned}/{possible}")
+
+
+class AnswerMixin(StoreCore):
+    """Recording and reading answers."""
+
+    def record_answer(
+        self,
+        learner_id: int,
+        lesson_id: str,
+        question_id: str,
+        *,
+        raw: Mapping[str, Any],
+        earned: float,
+        possible: float,
+        status: str,
+        result: Mapping[str, Any],
+        content_hash: str,
+        needs_review: bool = False,
+    ) -> Answer:
+        """Store the next attempt (1, 2, ...) for this learner/lesson/question; committed on return.
+
+        The attempt number is max(attempt)+1 computed inside the write transaction; concurrent
+        callers (threads or processes) never get the same number: SQLite serialises writers,
+        PostgreSQL takes an advisory lock per (learner, lesson, question), and the unique
+        constraint plus a retry backs both up. Raises UnknownLearner, ValueError.
+        """
+        _check_score(earned, possible, status)
+        raw_value, result_value = dict(raw), dict(result)
+
+        def work(session: Session) -> Answer:
+            if session.get(LearnerRow, learner_id) is None:
+                raise UnknownLearner(f"no learner {learner_id}")
+            if session.get_bind().dialect.name == "postgresql":
+                session.execute(
+                    text("SELECT pg_advisory_xact_lock(:learner, hashtext(:key))"),
+                    {"learner": learner_id, "key": f"{lesson_id}\x1f{question_id}"},
+                )
+            last = session.scalar(
+                select(func.max(AnswerRow.attempt)).where(
+                    AnswerRow.learner_id == learner_id,
+                    AnswerRow.lesson_id == lesson_id,
+                    AnswerRow.question_id == question_id,
+                )
+            )
+            row = AnswerRow(
+                learner_id=learner_id,
+                lesson_id=lesson_id,
+                question_id=question_id,
+                attempt=(last or 0) + 1,
+                raw=raw_value,
+                earned=float(earned),
+                possible=float(possible),
+                status=status,
+                result=result_value,
+                content_hash=content_hash,
+                needs_review=bool(needs_review),
+                created_at=utcnow(),
+            )
+            session.add(row)
+            session.flush()
+            return Answer.from_row(row)
+
+        return self._write(work, integrity_retries=_ATTEMPT_RETRIES)
+
+    def answer(self, answer_id: int) -> Answer | None:
+        """The answer with that id, or None."""
+        with self._read() as session:
+            row = session.get(AnswerRow, answer_id)
+            return Answer.from_row(row) if row else None
+
+    def answers(self, learner_id: int, lesson_id: str | None = None) -> list[Answer]:
+        """The learner's answers (optionally for one lesson), oldest first."""
+        stmt = select(AnswerRow).where(AnswerRow.learner_id == learner_id)
+        if lesson_id is not None:
+            stmt = stmt.where(AnswerRow.lesson_id == lesson_id)
+        stmt = stmt.order_by(AnswerRow.created_at, AnswerRow.attempt, AnswerRow.id)
+        with self._read() as session:
+            return [Answer.from_row(row) for row in session.scalars(stmt)]
+
+    def latest_answers(self, learner_id: int, lesson_id: str) -> dict[str, Answer]:
+        """``{question_id: last attempt}`` for one learner and lesson."""
+        stmt = (
+            select(AnswerRow)
+            .where(AnswerRow.learner_id == learner_id, AnswerRow.lesson_id == lesson_id)
+            .order_by(AnswerRow.question_id, AnswerRow.attempt)
+        )
+        with self._read() as session:
+            # Rows come in attempt order, so the last assignment per question wins.
+            return {row.question_id: Answer.from_row(row) for row in session.scalars(stmt)}
+
+    def attempts_used(self, learner_id: int, lesson_id: str, question_id: str) -> int:
+        """How many attempts the learner has recorded on that question (0 if none)."""
+        stmt = select(func.count()).where(
+            AnswerRow.learner_id == learner_id,
+            AnswerRow.lesson_id == lesson_id,
+            AnswerRow.question_id == question_id,
+        )
+        with self._read() as session:
+            return int(session.scalar(stmt) or 0)
+
+    def override_answer(self, answer_id: int, earned: float | None, comment: str | None) -> Answer:
+        """Set (or, with ``earned=None``, remove) a teacher's score for an answer.
+
+        The automatic ``earned`` is left untouched; ``final_earned`` reports the override.
+        Raises ValueError unless 0 <= earned <= possible; UnknownAnswer for a missing answer.
+        """
+
+        def work(session: Session) -> Answer:
+            row = session.get(AnswerRow, answer_id, with_for_update=True)
+            if row is None:
+                raise UnknownAnswer(f"no answer {answer_id}")
+            if earned is None:
+                row.override_earned = row.override_comment = row.override_at = None
+            else:
+                if not (math.isfinite(earned) and 0 <= earned <= row.possible):
+                    raise ValueError(f"override {earned} outside 0..{row.possible}")
+                row.override_earned = float(earned)
+                row.override_comment = comment.strip() if comment and comment.strip() else None
+                row.override_at = utcnow()
+            session.flush()
+            return Answer.from_row(row)
+
+        return self._write(work)
+
+    def rescore_answer(
+        self,
+        answer_id: int,
+        *,
+        earned: float,
+        possible: float,
+        status: str,
+        result: Mapping[str, Any],
+        content_hash: str,
+        needs_review: bool | None = None,
+    ) -> Answer:
+        """Replace the automatic score of an answer (a teacher chose to rescore after an edit).
+
+        ``raw``, the attempt number and any teacher override are kept; ``needs_review`` only
+        changes when given. Raises UnknownAnswer, ValueError.
+        """
+        _check_score(earned, possible, status)
+        result_value = dict(result)
+
+        def work(session: Session) -> Answer:
+            row = session.get(AnswerRow, answer_id, with_for_update=True)
+            if row is None:
+                raise UnknownAnswer(f"no answer {answer_id}")
+            row.earned, row.possible, row.status = float(earned), float(possible), status
+            row.result, row.content_hash = result_value, content_hash
+            if needs_review is not None:
+                row.needs_review = bool(needs_review)
+            session.flush()
+            return Answer.from_row(row)
+
+        return self._write(work)
