@@ -20,23 +20,20 @@ from rapidfuzz.distance import Levenshtein
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 LANGS = ("fr", "en")
 
-)
-
 
 def strip_accents(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-_STOPWORD_TEXT = (
-    """
+_STOPWORD_TEXT = """
     le la les l un une des de du d au aux et ou mais donc or ni car que qu qui quoi dont où ce cet cette
     ces c ça il elle ils elles on nous vous je j tu se s sa son ses leur leurs est sont était être a ont
     avait avoir pas ne n plus en y dans sur par pour avec sans sous vers comme si parce lui eux moi the
     a an of to in on at for with by from and or but not is are was were be been it its this that these
     those he she they we you i his her their has have had do does did as so because which who what than
     then there here
-    """
+"""
 STOPWORDS = frozenset(strip_accents(w) for w in _STOPWORD_TEXT.split())
 
 
