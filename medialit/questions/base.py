@@ -6,7 +6,8 @@ and implements:
 - ``score(answer, ctx) -> Score``: pure; an empty answer gives an *incomplete* score, never zero;
 - ``check(ctx) -> list[Finding]``: content checks beyond the model's shape (errors and warnings);
 - ``quote_refs() -> list[QuoteRef]``: the passages it quotes from a document, located at load time;
-- ``answer_key_free() -> dict``: what the browser may see before the student submits (no keys).
+- ``answer_key_free() -> dict``: what the browser may see before the student submits (no keys);
+- ``ideal_answer(ctx) -> dict``: an answer earning full marks (the answer key).
 
 Then add the module to ``medialit.questions.REGISTRY``. That is all.
 """
@@ -86,6 +87,10 @@ class QuestionBase(Strict):
 
     def check(self, ctx: Context) -> list[Finding]:
         return []
+
+    def ideal_answer(self, ctx: Context) -> dict[str, Any]:  # pragma: no cover - abstract
+        """An answer that earns full marks (the answer key; also used to test every lesson)."""
+        raise NotImplementedError
 
     def quote_refs(self) -> list[QuoteRef]:
         return []

@@ -92,6 +92,9 @@ class ChoiceQuestion(QuestionBase):
                                  "every option is correct: the question cannot tell a careful reader from a guess"))
         return found
 
+    def ideal_answer(self, ctx: Context) -> dict[str, Any]:
+        return {"selected": [o.id for o in self.options if o.correct]}
+
     def answer_key_free(self, ctx: Context) -> dict[str, Any]:
         return {
             **super().answer_key_free(ctx),

@@ -95,6 +95,9 @@ class FreeTextQuestion(QuestionBase):
         return Part(key=concept.id, label=ctx.t(concept.label), verdict="right", feedback=feedback,
                     earned=concept.points, possible=concept.points)
 
+    def ideal_answer(self, ctx: Context) -> dict[str, Any]:
+        return {"text": ctx.t(self.model_answer)}
+
     def check(self, ctx: Context) -> list[Finding]:
         found = []
         total = sum(c.points for c in self.rubric)
@@ -111,6 +114,11 @@ class FreeTextQuestion(QuestionBase):
         if self.min_words > self.max_words:
             found.append(Finding(("min_words",), "error",
                                  f"'min_words' ({self.min_words}) is larger than 'max_words' ({self.max_words})"))
+        if not self.model_answer:
+            found.append(Finding(("rubric",), "warning",
+                                 "no 'model_answer': add a good answer, shown to students after they submit"))
+        elif total > 0:
+            found += self._check_model_answer(ctx)
         ids: set[str] = set()
         for i, concept in enumerate(self.rubric):
             if concept.id in ids:
@@ -124,6 +132,23 @@ class FreeTextQuestion(QuestionBase):
                 found.append(Finding(("rubric", i), "warning",
                                      f"the concept '{concept.id}' has no 'feedback_missing': say what the student "
                                      "should have written"))
+        return found
+
+    def _check_model_answer(self, ctx: Context) -> list[Finding]:
+        """The model answer, in each language it is given, must earn full marks by the rubric."""
+        found = []
+        for lang, text in self.model_answer.values:
+            shown = lang if lang in ("fr", "en") else ctx.fallback
+            result = self.score({"text": text}, Context(lang=shown, fallback=ctx.fallback))
+            if not result.complete:
+                found.append(Finding(("model_answer",), "warning",
+                                     f"the model answer ({shown}) cannot be scored: {result.message}"))
+            elif result.earned < self.points - 1e-9:
+                missed = ", ".join(p.key for p in result.parts if p.verdict != "right")
+                found.append(Finding(("model_answer",), "warning",
+                                     f"the model answer ({shown}) earns only {fmt(result.earned)} of "
+                                     f"{fmt(self.points)} points by the rubric (missed: {missed or 'keyword list'}): "
+                                     "add its words to the concepts' terms, or rewrite it"))
         return found
 
     def answer_key_free(self, ctx: Context) -> dict[str, Any]:

@@ -66,6 +66,9 @@ class HighlightQuestion(QuestionBase):
                     feedback=f"**{word}**{technique}. {ctx.t(passage.explanation)}".strip(),
                     spans=(span,) if span else ())
 
+    def ideal_answer(self, ctx: Context) -> dict[str, Any]:
+        return {"spans": [list(s) for s in self.gold(ctx)]}
+
     def check(self, ctx: Context) -> list[Finding]:
         found = []
         techniques = vocabularies()["techniques"]

@@ -67,6 +67,9 @@ class LabelQuestion(QuestionBase):
         how = tr("label_how", ctx.lang, right=right, total=len(parts), max=fmt(self.points), pts=fmt(earned))
         return Score(complete=True, earned=earned, possible=self.points, how=how, parts=tuple(parts))
 
+    def ideal_answer(self, ctx: Context) -> dict[str, Any]:
+        return {"labels": {e.id: e.answer[0] for e in self.excerpts}}
+
     def check(self, ctx: Context) -> list[Finding]:
         vocabs = vocabularies()
         if self.vocabulary not in vocabs:

@@ -63,6 +63,11 @@ class RatingQuestion(QuestionBase):
                  pts=fmt(earned), max=fmt(self.points))
         return Score(complete=True, earned=earned, possible=self.points, how=how, extra={"value": value})
 
+    def ideal_answer(self, ctx: Context) -> dict[str, Any]:
+        if self.expected is None:
+            return {"value": (self.scale_min + self.scale_max) // 2}
+        return {"value": self.expected.min}
+
     def check(self, ctx: Context) -> list[Finding]:
         found = []
         if self.scale_min >= self.scale_max:
