@@ -13,7 +13,7 @@ from pydantic import Field
 from medialit.i18n import tr
 from medialit.questions.base import Context, Finding, QuestionBase, Quoted, QuoteRef
 from medialit.scoring import Part, Score, fmt, incomplete
-from medialit.spans import clean, coverage, merge, overlap, prf
+from medialit.spans import clean, coverage, merge, overlap, prf, trim
 from medialit.text import LText
 from medialit.vocab import category_name, vocabularies
 
@@ -33,7 +33,12 @@ class HighlightQuestion(QuestionBase):
         return [QuoteRef(("passages", i), p.quote, p.occurrence) for i, p in enumerate(self.passages)]
 
     def gold(self, ctx: Context) -> list[tuple[int, int]]:
-        return [s for i in range(len(self.passages)) if (s := ctx.span(("passages", i)))]
+        """The expected passages' spans, trimmed like the student's marks (quotes marks, spaces)."""
+        return [self._span(i, ctx) for i in range(len(self.passages)) if self._span(i, ctx)]
+
+    def _span(self, i: int, ctx: Context) -> tuple[int, int] | None:
+        span = ctx.span(("passages", i))
+        return (trim(ctx.text, span) or span) if span else None
 
     def score(self, answer: dict[str, Any], ctx: Context) -> Score:
         marks = clean(ctx.text, (answer or {}).get("spans", []))
@@ -53,7 +58,7 @@ class HighlightQuestion(QuestionBase):
                      extra={"precision": precision, "recall": recall, "f1": f1})
 
     def _passage_part(self, i: int, passage: Passage, marks: list[tuple[int, int]], ctx: Context) -> Part:
-        span = ctx.span(("passages", i))
+        span = self._span(i, ctx)
         share = coverage(span, marks) if span else 0.0
         if share >= FOUND_AT:
             verdict, word = "right", tr("highlight_found", ctx.lang)

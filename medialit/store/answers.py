@@ -4,20 +4,24 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
+from dataclasses import fields
 from typing import Any
 
-from sqlalchemy import func, select, text
+from sqlalchemy import bindparam, func, insert, select, text
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.dml import ReturningInsert
 
 from .coltypes import utcnow
 from .core import StoreCore
 from .errors import UnknownAnswer, UnknownLearner
-from .models import ANSWER_STATUSES, AnswerRow, LearnerRow
+from .models import ANSWER_STATUSES, AnswerRow
 from .records import Answer
 
 # Under PostgreSQL the advisory lock makes races impossible between well-behaved writers; the
 # retries are the safety net (e.g. an older replica without the lock during a rolling deploy).
 _ATTEMPT_RETRIES = 50
+_ANSWER_FIELDS = tuple(field.name for field in fields(Answer))
 
 
 def _check_score(earned: float, possible: float, status: str) -> None:
@@ -25,6 +29,37 @@ def _check_score(earned: float, possible: float, status: str) -> None:
         raise ValueError(f"status must be one of {ANSWER_STATUSES}, not {status!r}")
     if not (math.isfinite(earned) and math.isfinite(possible)) or possible < 0:
         raise ValueError(f"bad score {earned}/{possible}")
+
+
+def _build_insert_next_attempt() -> ReturningInsert[Any]:
+    """``INSERT INTO answers (...) SELECT :values..., COALESCE(MAX(attempt), 0) + 1 ... RETURNING``.
+
+    One statement computes the next attempt number and inserts it, so on SQLite (one writer at
+    a time) it cannot race; on PostgreSQL the caller's advisory lock prevents the race and the
+    unique constraint catches anything else. Built once with bind parameters so SQLAlchemy's
+    compiled-statement cache is hit: this is the hottest write path of a class in session.
+    """
+    table = AnswerRow.__table__
+    names = [
+        "learner_id", "lesson_id", "question_id", "raw", "earned", "possible", "status",
+        "result", "content_hash", "needs_review", "created_at",
+    ]  # fmt: skip
+    params = {name: bindparam(name, type_=table.c[name].type) for name in names}
+    attempt = func.coalesce(func.max(table.c.attempt), 0) + 1
+    chosen = select(*(param.label(name) for name, param in params.items()), attempt.label("attempt"))
+    chosen = chosen.where(
+        table.c.learner_id == params["learner_id"],
+        table.c.lesson_id == params["lesson_id"],
+        table.c.question_id == params["question_id"],
+    )
+    return (
+        insert(table)
+        .from_select([*names, "attempt"], chosen)
+        .returning(*(table.c[name] for name in _ANSWER_FIELDS))
+    )
+
+
+_INSERT_NEXT_ATTEMPT = _build_insert_next_attempt()
 
 
 class AnswerMixin(StoreCore):
@@ -52,42 +87,40 @@ class AnswerMixin(StoreCore):
         constraint plus a retry backs both up. Raises UnknownLearner, ValueError.
         """
         _check_score(earned, possible, status)
-        raw_value, result_value = dict(raw), dict(result)
+        values: dict[str, Any] = {
+            "learner_id": learner_id,
+            "lesson_id": lesson_id,
+            "question_id": question_id,
+            "raw": dict(raw),
+            "earned": float(earned),
+            "possible": float(possible),
+            "status": status,
+            "result": dict(result),
+            "content_hash": content_hash,
+            "needs_review": bool(needs_review),
+            "created_at": utcnow(),
+        }
 
         def work(session: Session) -> Answer:
-            if session.get(LearnerRow, learner_id) is None:
-                raise UnknownLearner(f"no learner {learner_id}")
             if session.get_bind().dialect.name == "postgresql":
+                # Serialise writers of this (learner, lesson, question) across all replicas.
                 session.execute(
                     text("SELECT pg_advisory_xact_lock(:learner, hashtext(:key))"),
                     {"learner": learner_id, "key": f"{lesson_id}\x1f{question_id}"},
                 )
-            last = session.scalar(
-                select(func.max(AnswerRow.attempt)).where(
-                    AnswerRow.learner_id == learner_id,
-                    AnswerRow.lesson_id == lesson_id,
-                    AnswerRow.question_id == question_id,
-                )
-            )
-            row = AnswerRow(
-                learner_id=learner_id,
-                lesson_id=lesson_id,
-                question_id=question_id,
-                attempt=(last or 0) + 1,
-                raw=raw_value,
-                earned=float(earned),
-                possible=float(possible),
-                status=status,
-                result=result_value,
-                content_hash=content_hash,
-                needs_review=bool(needs_review),
-                created_at=utcnow(),
-            )
-            session.add(row)
-            session.flush()
-            return Answer.from_row(row)
+            return Answer.from_mapping(session.execute(_INSERT_NEXT_ATTEMPT, values).one()._mapping)
 
-        return self._write(work, integrity_retries=_ATTEMPT_RETRIES)
+        lost_races = 0
+        while True:
+            try:
+                return self._write(work)
+            except IntegrityError:
+                # A foreign-key failure (unknown learner) or a lost race on the attempt number.
+                if self.learner(learner_id) is None:
+                    raise UnknownLearner(f"no learner {learner_id}") from None
+                lost_races += 1
+                if lost_races > _ATTEMPT_RETRIES:
+                    raise
 
     def answer(self, answer_id: int) -> Answer | None:
         """The answer with that id, or None."""

@@ -7,6 +7,7 @@ values decoded from the database; mutating them changes nothing stored.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -126,6 +127,17 @@ class Answer:
     @property
     def overridden(self) -> bool:
         return self.override_earned is not None
+
+    @classmethod
+    def from_mapping(cls, values: Mapping[str, Any]) -> Answer:
+        """From a Core result row mapping (e.g. ``INSERT ... RETURNING``)."""
+        data = dict(values)
+        # SQLite's RETURNING reports the value as bound (0), before REAL affinity makes it 0.0.
+        data["earned"], data["possible"] = float(data["earned"]), float(data["possible"])
+        if data["override_earned"] is not None:
+            data["override_earned"] = float(data["override_earned"])
+        data["needs_review"] = bool(data["needs_review"])
+        return cls(**data)
 
     @classmethod
     def from_row(cls, row: AnswerRow) -> Answer:

@@ -1,0 +1,589 @@
+"""Text-highlight widget: students mark passages of a document; teachers overlay answers.
+
+Offsets everywhere are **code-point** offsets into the Python ``str`` (``text[s:e]``), never
+UTF-16: the browser converts, so an emoji before a mark does not shift it.
+
+Public API
+----------
+``highlight_text(text, *, key, marks, layers, heat, readonly, height, labels, on_change)``
+    The widget (a ``st.components.v2`` component). Returns the student's marks.
+``keyboard_marker(text, *, key, marks, labels)``
+    The keyboard equivalent: an ``st.multiselect`` of the document's sentences.
+``sentence_units``, ``snap_to_words``, ``merge_spans``, ``segments``
+    Pure helpers (no Streamlit calls), usable and tested without a browser.
+
+How a page combines mouse and keyboard
+--------------------------------------
+Call ``highlight_text`` first, then ``keyboard_marker`` with the **same key** and the marks it
+returned::
+
+    marks = highlight_text(doc, key="q3", marks=saved, labels=ui, on_change=save_q3)
+    keyboard_marker(doc, key="q3", marks=marks, labels=ui)
+
+Both edit one set of marks, kept per ``key`` in ``st.session_state``: choosing a sentence in the
+multiselect adds it (merged with the mouse marks), un-choosing it removes exactly that sentence.
+The multiselect's callback runs before the script, so ``highlight_text`` already returns (and
+displays) keyboard edits in the same run, and ``on_change`` fires for both kinds of edit: save in
+that one place. ``keyboard_marker`` returns the new marks in the run where the keyboard changed
+them (``None`` otherwise), for pages that want to react to that specifically.
+
+Who wins when marks change from several sides
+---------------------------------------------
+Per run, in order: an edit made in the browser (or a ``{"spans": ...}`` value seeded into
+``st.session_state[key]`` by a test); else a change of the ``marks`` argument since the previous
+run (the page reloaded them, e.g. from the database, or reset them); else the marks kept from the
+previous run (which include keyboard edits). So ``marks`` may be a constant initial value or the
+page's current value; both work.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import math
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+
+Span = tuple[int, int]
+
+__all__ = [
+    "DEFAULT_LABELS",
+    "Segment",
+    "highlight_text",
+    "keyboard_marker",
+    "layer_class",
+    "merge_spans",
+    "segments",
+    "sentence_units",
+    "snap_to_words",
+]
+
+_ASSETS = Path(__file__).resolve().parent / "assets"
+
+# English defaults; pages pass localized strings in ``labels`` ("{n}" is replaced by a count).
+DEFAULT_LABELS: dict[str, str] = {
+    "hint": "Select a passage with the mouse or your finger to highlight it. Click a highlight to remove it.",
+    "remove": "Highlighted passage, click to remove",
+    "marked": "Highlighted passage",
+    "empty": "No passage highlighted yet.",
+    "count": "Highlighted passages: {n}",
+    "mine": "Your highlights",
+    "heat": "Marked by {n} student(s)",
+    "heat_legend": "Class heatmap: darker = more students",
+    "keyboard": "Highlight whole sentences with the keyboard",
+    "keyboard_placeholder": "Choose sentences",
+    "keyboard_help": "Each sentence you choose is highlighted in the text above; remove it to un-highlight.",
+}
+
+# Apostrophes and hyphens glue letters into one word ("aujourd’hui", "peut-être"). Keep in sync
+# with JOINERS in assets/highlight.js.
+_JOINERS = frozenset("'\u2019-\u2010\u2011")
+
+# Sentence ends: terminal punctuation, optional closing quotes/brackets, then whitespace.
+_SENTENCE_END = re.compile(r"[.!?…]+[»\"”’)\]]*(?=\s)")
+# A dot after these words (or after a single capital: "M.", "J.") does not end a sentence.
+_ABBREVIATIONS = frozenset("mme mmes mlle mm dr pr me mgr st ste cf ex p pp vol no mr mrs ms vs av bd".split())
+_LABEL_CHARS = 70  # keyboard options are truncated to this many characters
+
+
+# --------------------------------------------------------------------------- pure helpers
+
+
+def _is_word_char(char: str) -> bool:
+    """Letters, digits and combining marks: the same set as JS ``/[\\p{L}\\p{N}\\p{M}]/u``."""
+    return unicodedata.category(char)[0] in "LNM"
+
+
+def _in_word(text: str, i: int) -> bool:
+    """True when ``text[i]`` belongs to a word (a joiner counts only between two word chars)."""
+    if not 0 <= i < len(text):
+        return False
+    char = text[i]
+    if _is_word_char(char):
+        return True
+    return char in _JOINERS and 0 < i < len(text) - 1 and _is_word_char(text[i - 1]) and _is_word_char(text[i + 1])
+
+
+def _coerce_spans(raw: Any) -> list[Span]:
+    """Keep the well-formed ``[start, end]`` pairs of untrusted input (JSON from the browser)."""
+    if not isinstance(raw, (list, tuple)):
+        return []
+    spans: list[Span] = []
+    for item in raw:
+        if not isinstance(item, (list, tuple)) or len(item) != 2:
+            continue
+        start, end = item
+        if all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) for v in item):
+            spans.append((int(start), int(end)))
+    return spans
+
+
+def merge_spans(spans: Iterable[Sequence[int]]) -> list[Span]:
+    """Sort spans and merge those that overlap or touch (``end == next start``).
+
+    Empty or reversed spans are dropped. The result is sorted, disjoint and non-adjacent.
+    """
+    merged: list[list[int]] = []
+    for start, end in sorted((int(s), int(e)) for s, e in spans):
+        if start >= end:
+            continue
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [(s, e) for s, e in merged]
+
+
+def _snap_one(text: str, start: int, end: int) -> Span | None:
+    """Snap one span; ``None`` when nothing but spaces/punctuation was selected."""
+    n = len(text)
+    start, end = max(0, min(n, start)), max(0, min(n, end))
+    if start >= end:
+        return None
+    # Grow a cut word to the whole word...
+    while start > 0 and _in_word(text, start - 1) and _in_word(text, start):
+        start -= 1
+    while end < n and _in_word(text, end - 1) and _in_word(text, end):
+        end += 1
+    # ...then trim whitespace and punctuation at both edges.
+    while start < end and not _in_word(text, start):
+        start += 1
+    while end > start and not _in_word(text, end - 1):
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def snap_to_words(text: str, spans: Iterable[Sequence[int]]) -> list[Span]:
+    """Snap code-point spans of ``text`` to word boundaries, then merge them.
+
+    Contract: each span is clamped to the text; a span that cuts a word grows to the whole word
+    (apostrophes and hyphens between letters are part of the word); whitespace and punctuation
+    (anything that is not a letter, digit or combining mark) are trimmed from both edges; spans
+    left empty are dropped; the result is ``merge_spans`` of the rest. Idempotent. Malformed items
+    (not a pair of numbers) are ignored, so browser input can be passed as is.
+    """
+    snapped = (_snap_one(text, s, e) for s, e in _coerce_spans(list(spans)))
+    return merge_spans(span for span in snapped if span is not None)
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """True when the ``.`` at ``dot`` ends an abbreviation such as "M." or "Mme." or "J."."""
+    if text[dot] != ".":
+        return False
+    start = dot
+    while start > 0 and _is_word_char(text[start - 1]):
+        start -= 1
+    word = text[start:dot]
+    return (len(word) == 1 and word.isupper()) or word.lower() in _ABBREVIATIONS
+
+
+def sentence_units(text: str) -> list[Span]:
+    """Split ``text`` into sentences and lines, as code-point spans trimmed of whitespace.
+
+    A unit ends at a line break or after terminal punctuation (``. ! ? …`` plus closing quotes or
+    brackets) followed by whitespace, except after common abbreviations ("M.", "Mme", "cf.").
+    Units without any letter or digit (blank lines, "***") are dropped. Sorted, disjoint.
+    """
+    units: list[Span] = []
+    for line in re.finditer(r"[^\n]+", text):
+        cuts = [line.start()]
+        for end in _SENTENCE_END.finditer(text, line.start(), line.end()):
+            if not _is_abbreviation(text, end.start()):
+                cuts.append(end.end())
+        cuts.append(line.end())
+        for start, stop in zip(cuts, cuts[1:], strict=False):
+            while start < stop and text[start].isspace():
+                start += 1
+            while stop > start and text[stop - 1].isspace():
+                stop -= 1
+            if any(_is_word_char(c) for c in text[start:stop]):
+                units.append((start, stop))
+    return units
+
+
+def layer_class(name: str) -> str:
+    """CSS class of a layer: ``layer-`` + the name lower-cased, other chars replaced by ``-``."""
+    return "layer-" + re.sub(r"[^a-z0-9_-]+", "-", str(name).lower())
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of text with uniform decoration; the widget renders one ``<span>`` per segment."""
+
+    start: int
+    end: int
+    text: str
+    mark: bool
+    layers: tuple[str, ...]  # CSS classes of the covering layers, in layer order
+    titles: tuple[str, ...]  # titles of the covering layer spans, de-duplicated
+    heat: int = 0  # per-character count (constant over the segment)
+    heat_level: int = 0  # 1..5 relative to the text's maximum, 0 when no heat
+
+    @property
+    def classes(self) -> tuple[str, ...]:
+        """The ``class`` attribute the browser gives the segment's ``<span>``, in order."""
+        classes = ["seg"]
+        if self.mark:
+            classes.append("mark-student")
+        classes.extend(self.layers)
+        if self.heat_level:
+            classes.append(f"heat-{self.heat_level}")
+        return tuple(classes)
+
+
+def _normalize_layers(layers: Sequence[Mapping[str, Any]] | None, n: int) -> list[dict[str, Any]]:
+    """Validate layers for the browser: spans clamped to ``[0, n]``, empty spans dropped."""
+    out: list[dict[str, Any]] = []
+    for layer in layers or []:
+        name = str(layer.get("name") or "layer")
+        raw_titles = list(layer.get("titles") or [])
+        spans: list[list[int]] = []
+        titles: list[str | None] = []
+        for i, item in enumerate(layer.get("spans") or []):
+            pair = _coerce_spans([item])
+            if not pair:
+                continue
+            start, end = max(0, min(n, pair[0][0])), max(0, min(n, pair[0][1]))
+            if start < end:
+                spans.append([start, end])
+                titles.append(str(raw_titles[i]) if i < len(raw_titles) and raw_titles[i] else None)
+        title = layer.get("title")
+        out.append(
+            {
+                "name": name,
+                "cls": layer_class(name),
+                "title": str(title) if title else None,
+                "spans": spans,
+                "titles": titles,
+            }
+        )
+    return out
+
+
+def _heat_runs(heat: Sequence[int] | None, n: int) -> tuple[list[list[int]], int]:
+    """Run-length encode per-character counts: ``[[start, end, count], ...]`` (zeros omitted)."""
+    if heat is None:
+        return [], 0
+    if len(heat) != n:
+        raise ValueError(f"heat has {len(heat)} counts but the text has {n} characters")
+    runs: list[list[int]] = []
+    for i, raw in enumerate(heat):
+        count = max(0, int(raw))
+        if runs and runs[-1][1] == i and runs[-1][2] == count:
+            runs[-1][1] = i + 1
+        elif count:
+            runs.append([i, i + 1, count])
+    return runs, max((r[2] for r in runs), default=0)
+
+
+def _heat_level(count: int, maximum: int) -> int:
+    """1..5 (same formula as the JS: ``ceil(count / max * 5)``), 0 for no count."""
+    return math.ceil(count / maximum * 5) if count > 0 and maximum > 0 else 0
+
+
+def segments(
+    text: str,
+    marks: Iterable[Sequence[int]] | None,
+    layers: Sequence[Mapping[str, Any]] | None,
+    heat: Sequence[int] | None = None,
+) -> list[Segment]:
+    """Cut ``text`` at every mark, layer-span and heat boundary: the widget's rendering model.
+
+    Contract: the segments are non-empty, contiguous and cover ``text`` exactly (their texts
+    joined equal ``text``); ``mark`` is true where a (merged) mark covers the segment; ``layers``
+    lists the layer classes covering it; ``titles`` the covering spans' titles (per-span
+    ``titles`` first, else the layer ``title``). The browser builds the same segments (tested).
+    """
+    n = len(text)
+    merged = merge_spans((max(0, min(n, s)), max(0, min(n, e))) for s, e in _coerce_spans(list(marks or [])))
+    norm_layers = _normalize_layers(layers, n)
+    runs, heat_max = _heat_runs(heat, n)
+    cuts = {0, n}
+    for s, e in merged:
+        cuts.update((s, e))
+    for layer in norm_layers:
+        for s, e in layer["spans"]:
+            cuts.update((s, e))
+    for s, e, _count in runs:
+        cuts.update((s, e))
+    bounds = sorted(cuts)
+    if n == 0:
+        return []
+    cells = [{"mark": False, "layers": [], "titles": [], "heat": 0} for _ in range(len(bounds) - 1)]
+
+    def covered(start: int, end: int) -> range:
+        first = bisect.bisect_left(bounds, start)
+        last = bisect.bisect_left(bounds, end)
+        return range(first, last)
+
+    for s, e in merged:
+        for i in covered(s, e):
+            cells[i]["mark"] = True
+    for layer in norm_layers:
+        for (s, e), span_title in zip(layer["spans"], layer["titles"], strict=True):
+            title = span_title or layer["title"]
+            for i in covered(s, e):
+                if layer["cls"] not in cells[i]["layers"]:
+                    cells[i]["layers"].append(layer["cls"])
+                if title and title not in cells[i]["titles"]:
+                    cells[i]["titles"].append(title)
+    for s, e, count in runs:
+        for i in covered(s, e):
+            cells[i]["heat"] = count
+    return [
+        Segment(
+            start=a,
+            end=b,
+            text=text[a:b],
+            mark=cell["mark"],
+            layers=tuple(cell["layers"]),
+            titles=tuple(cell["titles"]),
+            heat=cell["heat"],
+            heat_level=_heat_level(cell["heat"], heat_max),
+        )
+        for a, b, cell in zip(bounds, bounds[1:], cells, strict=True)
+    ]
+
+
+def _subtract(spans: Iterable[Span], cut: Span) -> list[Span]:
+    """Remove the range ``cut`` from every span (a span may split in two)."""
+    out: list[Span] = []
+    for s, e in spans:
+        if e <= cut[0] or s >= cut[1]:
+            out.append((s, e))
+            continue
+        if s < cut[0]:
+            out.append((s, cut[0]))
+        if e > cut[1]:
+            out.append((cut[1], e))
+    return out
+
+
+def _covered_units(text: str, units: Sequence[Span], marks: Sequence[Span]) -> list[int]:
+    """Indices of the units whose words are all inside one mark (edge punctuation may be out)."""
+    chosen = []
+    for i, unit in enumerate(units):
+        core = snap_to_words(text, [unit])
+        if core and any(s <= core[0][0] and core[-1][1] <= e for s, e in marks):
+            chosen.append(i)
+    return chosen
+
+
+def _unit_label(text: str, unit: Span, index: int) -> str:
+    """``"3. First words of the sentence…"``: short, unique enough, no line breaks."""
+    excerpt = " ".join(text[unit[0] : unit[1]].split())
+    if len(excerpt) > _LABEL_CHARS:
+        excerpt = excerpt[: _LABEL_CHARS - 1].rstrip() + "…"
+    return f"{index + 1}. {excerpt}"
+
+
+# --------------------------------------------------------------------------- Streamlit side
+
+
+def _read_asset(name: str) -> str:
+    return (_ASSETS / name).read_text(encoding="utf-8")
+
+
+_HTML = """
+<div class="hl">
+  <p class="hl-hint" id="hl-hint"></p>
+  <div class="hl-text" role="document" tabindex="0" aria-describedby="hl-hint"></div>
+  <p class="hl-status" aria-live="polite"></p>
+  <ul class="hl-legend"></ul>
+</div>
+"""
+
+# Registered once at import: re-registering per rerun would log a warning and re-send the code.
+_COMPONENT = st.components.v2.component(
+    "medialit_highlight",
+    html=_HTML,
+    css=_read_asset("highlight.css"),
+    js=_read_asset("highlight.js"),
+)
+
+
+def _store_key(key: str) -> str:
+    return f"_medialit_highlight::{key}"
+
+
+def _keyboard_key(key: str) -> str:
+    return f"{key}::keyboard"
+
+
+def _keyboard_result_key(key: str) -> str:
+    return f"_medialit_highlight_kb_result::{key}"
+
+
+def _store(key: str, text: str) -> dict[str, Any]:
+    """This widget's state across reruns: marks, last ``marks`` argument, last browser value.
+
+    A new text under the same key starts a fresh store (old offsets mean nothing there); the
+    browser's current value is recorded as already seen so it is not mistaken for an edit.
+    """
+    store = st.session_state.get(_store_key(key))
+    text_id = hash(text)
+    if not isinstance(store, dict) or store.get("text_id") != text_id:
+        store = {"text_id": text_id, "seen": _browser_spans(key)}
+        st.session_state[_store_key(key)] = store
+    return store
+
+
+def _browser_spans(key: str) -> list[list[int]] | None:
+    """The raw ``spans`` the browser last sent (``None`` before any edit).
+
+    ``st.session_state[key]`` holds a dict subclass whose attribute access never fails, so it is
+    converted with ``dict()`` first.
+    """
+    if key not in st.session_state:
+        return None
+    value = st.session_state[key]
+    if not isinstance(value, Mapping):
+        return None
+    spans = dict(value).get("spans")
+    return [list(span) for span in _coerce_spans(spans)] if isinstance(spans, list) else None
+
+
+def _notify(store: Mapping[str, Any]) -> None:
+    callback = store.get("on_change")
+    if callable(callback):
+        callback()
+
+
+def _on_browser_change(key: str, text: str) -> None:
+    """Component callback (runs before the script): adopt the browser's edit, notify the page."""
+    store = _store(key, text)
+    raw = _browser_spans(key)
+    if raw is None:
+        return
+    store["seen"] = raw
+    marks = snap_to_words(text, raw)
+    if marks != store.get("marks"):
+        store["marks"] = marks
+        _notify(store)
+
+
+def _resolve(store: dict[str, Any], text: str, raw: list[list[int]] | None, arg: list[Span] | None) -> list[Span]:
+    """Pick this run's marks (see the module docstring, "Who wins")."""
+    if raw is not None and raw != store.get("seen"):
+        return snap_to_words(text, raw)
+    if arg is not None and arg != store.get("arg"):
+        return arg
+    if "marks" in store:
+        return list(store["marks"])
+    return arg or []
+
+
+def highlight_text(
+    text: str,
+    *,
+    key: str,
+    marks: list[tuple[int, int]] | None = None,
+    layers: list[dict] | None = None,
+    heat: list[int] | None = None,
+    readonly: bool = False,
+    height: int | None = None,
+    labels: dict | None = None,
+    on_change: Callable[[], None] | None = None,
+) -> list[tuple[int, int]]:
+    """Show ``text`` and let the student mark passages; return the marks.
+
+    Args:
+        text: the document, shown verbatim (paragraphs and line breaks kept, never parsed as HTML).
+        key: unique widget key (also names the state kept for it in ``st.session_state``).
+        marks: initial or current marks, code-point spans; snapped and merged before use.
+        layers: read-only overlays ``{"name", "spans", "title", "titles"}``; CSS class
+            ``layer_class(name)``; known names: expected, student, xray, excerpt.
+        heat: per-character counts (``len(heat) == len(text)``, else ``ValueError``) shown as an
+            orange heatmap.
+        readonly: no selection handling (teacher views, corrections).
+        height: max height in px of the scroll box (``None``: as tall as the text).
+        labels: UI strings overriding ``DEFAULT_LABELS`` (the caller localizes).
+        on_change: called (as a Streamlit callback, before the script) when the student's marks
+            change through this widget or the paired ``keyboard_marker``.
+
+    Returns:
+        The student's marks: code-point ``(start, end)`` spans, sorted, merged, word-snapped.
+    """
+    store = _store(key, text)
+    raw = _browser_spans(key)
+    arg = snap_to_words(text, marks) if marks is not None else None
+    resolved = _resolve(store, text, raw, arg)
+    store.update(marks=resolved, arg=arg, seen=raw, on_change=on_change)
+    runs, heat_max = _heat_runs(heat, len(text))
+    data = {
+        "text": text,
+        "marks": [list(span) for span in resolved],
+        "seen": raw,
+        "layers": _normalize_layers(layers, len(text)),
+        "heat": runs,
+        "heat_max": heat_max,
+        "readonly": bool(readonly),
+        "height": int(height) if height else None,
+        "labels": {**DEFAULT_LABELS, **(labels or {})},
+    }
+    _COMPONENT(
+        key=key,
+        data=data,
+        height="content",
+        on_spans_change=functools.partial(_on_browser_change, key, text),
+    )
+    return list(resolved)
+
+
+def _on_keyboard_change(key: str, text: str, units: list[Span], before: list[int]) -> None:
+    """Multiselect callback: add chosen sentences to the marks, remove un-chosen ones."""
+    store = _store(key, text)
+    chosen = set(st.session_state.get(_keyboard_key(key)) or [])
+    marks = list(store.get("marks") or [])
+    for i in sorted(chosen - set(before)):
+        marks.extend(snap_to_words(text, [units[i]]))
+    for i in sorted(set(before) - chosen):
+        marks = _subtract(marks, units[i])
+    marks = snap_to_words(text, marks)
+    st.session_state[_keyboard_result_key(key)] = marks
+    if marks != store.get("marks"):
+        store["marks"] = marks
+        _notify(store)
+
+
+def keyboard_marker(
+    text: str,
+    *,
+    key: str,
+    marks: list[tuple[int, int]] | None,
+    labels: dict | None = None,
+) -> list[tuple[int, int]] | None:
+    """Keyboard equivalent of ``highlight_text``: pick whole sentences in an ``st.multiselect``.
+
+    Use the same ``key`` as the ``highlight_text`` it pairs with and pass the marks it returned
+    (see the module docstring). The options are ``sentence_units(text)``, labelled with their
+    number and first words; a sentence shows as chosen when a mark covers all its words.
+
+    Returns:
+        The new marks in the run where the keyboard changed them, else ``None``.
+    """
+    units = sentence_units(text)
+    if not units:
+        return None
+    ui = {**DEFAULT_LABELS, **(labels or {})}
+    current = snap_to_words(text, marks or [])
+    chosen = _covered_units(text, units, current)
+    # Mirror the mouse marks into the multiselect (allowed: the widget is not created yet).
+    st.session_state[_keyboard_key(key)] = chosen
+    st.multiselect(
+        ui["keyboard"],
+        options=list(range(len(units))),
+        format_func=lambda i: _unit_label(text, units[i], i),
+        key=_keyboard_key(key),
+        placeholder=ui["keyboard_placeholder"],
+        help=ui["keyboard_help"],
+        on_change=_on_keyboard_change,
+        args=(key, text, units, chosen),
+    )
+    return st.session_state.pop(_keyboard_result_key(key), None)

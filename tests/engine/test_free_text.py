@@ -1,0 +1,62 @@
+import pytest
+
+from medialit.matching import find_term, tokens
+from tests.conftest import score
+
+
+def test_free_text_model_answer_earns_full_points_in_both_languages(frozen):
+    question = frozen.lesson.question("rewrite")
+    for lang in ("fr", "en"):
+        ctx = frozen.context(question, lang)
+        assert question.score(question.ideal_answer(ctx), ctx).earned == pytest.approx(3)
+
+
+def test_free_text_forgives_case_accents_apostrophes_word_forms_and_typos(frozen):
+    answer = "Le SECRETAIRE GENERALE Stoltenbreg rappelait les reproches de l’Alliance à la Russie."
+    result = score(frozen, "rewrite", {"text": answer})
+    assert result.earned == pytest.approx(3)
+    found = {p.key: p for p in result.parts}
+    assert found["keeps-stoltenberg"].feedback == "trouvé : « Stoltenbreg »"  # a typo
+
+
+def test_free_text_keeping_the_loaded_word_loses_the_absent_concept(frozen):
+    result = score(frozen, "rewrite", {"text": "Stoltenberg a répété ses poncifs et ses critiques de la Russie."})
+    parts = {p.key: p for p in result.parts}
+    assert parts["drops-poncifs"].verdict == "wrong"
+    assert "poncifs" in parts["drops-poncifs"].feedback
+    assert result.earned == pytest.approx(2)
+
+
+def test_free_text_off_topic_answer_does_not_collect_absent_points(frozen):
+    result = score(frozen, "rewrite", {"text": "Il fait beau aujourd'hui sur la ville."})
+    assert result.earned == 0
+    assert {p.key: p.verdict for p in result.parts}["drops-poncifs"] == "missed"
+
+
+def test_free_text_bare_keyword_list_scores_clearly_below_a_real_answer(frozen):
+    keywords = score(frozen, "rewrite", {"text": "Stoltenberg, critiques, positions, accusations, Russie"})
+    real = score(frozen, "rewrite", {"text": "Stoltenberg a rappelé les critiques de l'Alliance envers la Russie."})
+    assert real.earned == pytest.approx(3)
+    assert keywords.earned <= 0.5 * real.earned
+    assert "liste de mots-clés" in keywords.how
+
+
+def test_free_text_too_short_and_empty_answers_are_incomplete(frozen):
+    assert score(frozen, "rewrite", {"text": "  "}).message == "Écris ta réponse."
+    short = score(frozen, "rewrite", {"text": "Stoltenberg parle.", }, lang="en")
+    assert not short.complete and short.message == "Your answer has 2 word(s): write at least 4."
+
+
+def test_free_text_answers_are_flagged_for_teacher_review(frozen):
+    assert score(frozen, "rewrite", {"text": "Stoltenberg a rappelé les critiques."}).needs_review
+
+
+def test_matching_multiword_terms_must_be_in_a_row():
+    toks = tokens("le secrétaire d'État général")
+    assert find_term(toks, "secrétaire général") is None
+    assert find_term(tokens("le secrétaire général"), "secrétaire général") == (3, 21)
+
+
+def test_matching_short_words_get_no_typo_allowance():
+    assert find_term(tokens("par"), "pas") is None
+    assert find_term(tokens("propagnde"), "propagande") is not None
