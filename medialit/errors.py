@@ -152,8 +152,13 @@ def _missing_hint(path: Path) -> str:
 
 
 def _name(path: Path) -> str:
-    names = [p for p in path if isinstance(p, str)]
-    return names[-1] if names else "the file"
+    """How to name the place of an error: its key (with the scale value for rating labels)."""
+    names = [str(p) for p in path if isinstance(p, str)]
+    if not names:
+        return "the file"
+    if names[-1].isdigit() and len(names) > 1:
+        return f"{names[-2]} {names[-1]}"
+    return names[-1]
 
 
 def _short(value: Any, limit: int = 40) -> str:

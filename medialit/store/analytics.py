@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Collection
+from typing import TYPE_CHECKING
 
-import pandas as pd
 from sqlalchemy import select
 
 from .core import StoreCore
 from .models import AnswerRow, LearnerRow
+
+if TYPE_CHECKING:  # pandas is imported on first use: it doubles the import time of the store
+    import pandas as pd
 
 FRAME_COLUMNS = (
     "answer_id",
@@ -45,6 +48,8 @@ class AnalyticsMixin(StoreCore):
         The automatic ``result`` explanation is not included (it is large): use
         :meth:`answer` for one answer's details.
         """
+        import pandas as pd
+
         if learner_ids is not None and not learner_ids:
             return pd.DataFrame(columns=list(FRAME_COLUMNS))
         a, learner = AnswerRow, LearnerRow

@@ -52,11 +52,7 @@ def _build_insert_next_attempt() -> ReturningInsert[Any]:
         table.c.lesson_id == params["lesson_id"],
         table.c.question_id == params["question_id"],
     )
-    return (
-        insert(table)
-        .from_select([*names, "attempt"], chosen)
-        .returning(*(table.c[name] for name in _ANSWER_FIELDS))
-    )
+    return insert(table).from_select([*names, "attempt"], chosen).returning(*(table.c[name] for name in _ANSWER_FIELDS))
 
 
 _INSERT_NEXT_ATTEMPT = _build_insert_next_attempt()

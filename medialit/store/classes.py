@@ -67,9 +67,7 @@ class ClassSessionMixin(StoreCore):
     def class_sessions(self) -> list[ClassSession]:
         """Every class session, newest first."""
         with self._read() as session:
-            stmt = select(ClassSessionRow).order_by(
-                ClassSessionRow.created_at.desc(), ClassSessionRow.id.desc()
-            )
+            stmt = select(ClassSessionRow).order_by(ClassSessionRow.created_at.desc(), ClassSessionRow.id.desc())
             return [ClassSession.from_row(row) for row in session.scalars(stmt)]
 
     def set_class_session_status(self, class_session_id: int, status: str) -> ClassSession:

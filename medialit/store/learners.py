@@ -99,9 +99,7 @@ class LearnerMixin(StoreCore):
 
 
 def _pseudonym_used(session: Session, class_session_id: int, key: str) -> bool:
-    stmt = select(LearnerRow.id).where(
-        LearnerRow.class_session_id == class_session_id, LearnerRow.pseudonym_key == key
-    )
+    stmt = select(LearnerRow.id).where(LearnerRow.class_session_id == class_session_id, LearnerRow.pseudonym_key == key)
     return session.scalars(stmt).first() is not None
 
 

@@ -41,7 +41,8 @@ _RETRIES = 5
 def alembic_config(connection: Connection | None = None) -> Config:
     """An Alembic config pointing at the packaged scripts; ``connection`` is used by env.py."""
     cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    # ConfigParser interpolation: a literal "%" in the install path must be doubled.
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR).replace("%", "%%"))
     if connection is not None:
         cfg.attributes["connection"] = connection
     return cfg

@@ -75,9 +75,7 @@ class LearnerRow(Base):
     pseudonym: Mapped[str | None] = mapped_column(String(PSEUDONYM_MAX))
     # casefold() may lengthen a string (ß -> ss), hence the wider column.
     pseudonym_key: Mapped[str | None] = mapped_column(String(PSEUDONYM_MAX * 3))
-    class_session_id: Mapped[int | None] = mapped_column(
-        ForeignKey("class_sessions.id", ondelete="CASCADE")
-    )
+    class_session_id: Mapped[int | None] = mapped_column(ForeignKey("class_sessions.id", ondelete="CASCADE"))
     lang: Mapped[str] = mapped_column(String(8), default="fr")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     last_seen_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
@@ -86,9 +84,7 @@ class LearnerRow(Base):
 class ProgressRow(Base):
     __tablename__ = "progress"
 
-    learner_id: Mapped[int] = mapped_column(
-        ForeignKey("learners.id", ondelete="CASCADE"), primary_key=True
-    )
+    learner_id: Mapped[int] = mapped_column(ForeignKey("learners.id", ondelete="CASCADE"), primary_key=True)
     lesson_id: Mapped[str] = mapped_column(String(128), primary_key=True)
     current_index: Mapped[int] = mapped_column(Integer, default=0)
     content_hash: Mapped[str | None] = mapped_column(String(128))
@@ -127,9 +123,7 @@ class AnswerRow(Base):
 class HintRow(Base):
     __tablename__ = "hints"
 
-    learner_id: Mapped[int] = mapped_column(
-        ForeignKey("learners.id", ondelete="CASCADE"), primary_key=True
-    )
+    learner_id: Mapped[int] = mapped_column(ForeignKey("learners.id", ondelete="CASCADE"), primary_key=True)
     lesson_id: Mapped[str] = mapped_column(String(128), primary_key=True)
     question_id: Mapped[str] = mapped_column(String(128), primary_key=True)
     count: Mapped[int] = mapped_column(Integer, default=0)

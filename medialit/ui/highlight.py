@@ -85,8 +85,9 @@ DEFAULT_LABELS: dict[str, str] = {
 # with JOINERS in assets/highlight.js.
 _JOINERS = frozenset("'\u2019-\u2010\u2011")
 
-# Sentence ends: terminal punctuation, optional closing quotes/brackets, then whitespace.
-_SENTENCE_END = re.compile(r"[.!?…]+[»\"”’)\]]*(?=\s)")
+# Sentence ends: terminal punctuation, closing quotes/brackets (French "… »" has a space before
+# the guillemet), then whitespace.
+_SENTENCE_END = re.compile(r"[.!?…]+(?:[ \u00a0\u202f]?[»\"”’)\]])*(?=\s)")
 # A dot after these words (or after a single capital: "M.", "J.") does not end a sentence.
 _ABBREVIATIONS = frozenset("mme mmes mlle mm dr pr me mgr st ste cf ex p pp vol no mr mrs ms vs av bd".split())
 _LABEL_CHARS = 70  # keyboard options are truncated to this many characters
@@ -338,16 +339,16 @@ def segments(
             cells[i]["heat"] = count
     return [
         Segment(
-            start=a,
-            end=b,
-            text=text[a:b],
+            start=bounds[i],
+            end=bounds[i + 1],
+            text=text[bounds[i] : bounds[i + 1]],
             mark=cell["mark"],
             layers=tuple(cell["layers"]),
             titles=tuple(cell["titles"]),
             heat=cell["heat"],
             heat_level=_heat_level(cell["heat"], heat_max),
         )
-        for a, b, cell in zip(bounds, bounds[1:], cells, strict=True)
+        for i, cell in enumerate(cells)
     ]
 
 

@@ -78,9 +78,7 @@ def store(open_store: Callable[[], Store]) -> Store:
 def answer(store: Store) -> Callable[..., Answer]:
     """``answer(learner_id, lesson="l1", question="q1", earned=1.0, possible=2.0, **kw)``."""
 
-    def record(
-        learner_id: int, lesson: str = "l1", question: str = "q1", *, earned: float = 1.0, **kw: Any
-    ) -> Answer:
+    def record(learner_id: int, lesson: str = "l1", question: str = "q1", *, earned: float = 1.0, **kw: Any) -> Answer:
         fields: dict[str, Any] = {
             "raw": {"choice": "b"},
             "possible": 2.0,

@@ -14,8 +14,15 @@ def test_answer_survives_a_server_restart(open_store: Callable[[], Store]) -> No
     first = open_store()
     learner = first.create_learner()
     first.record_answer(
-        learner.id, "l1", "q1", raw={"text": "Élise — « guillemets »"}, earned=1.5, possible=2,
-        status="complete", result={"why": ["a", "b"]}, content_hash="h1",
+        learner.id,
+        "l1",
+        "q1",
+        raw={"text": "Élise — « guillemets »"},
+        earned=1.5,
+        possible=2,
+        status="complete",
+        result={"why": ["a", "b"]},
+        content_hash="h1",
     )
     first.close()
 
@@ -91,9 +98,7 @@ def test_override_keeps_the_automatic_score(store: Store, answer: Callable[..., 
     assert (cleared.final_earned, cleared.override_earned, cleared.override_at) == (0.5, None, None)
 
 
-def test_rescore_updates_score_and_hash_but_keeps_override(
-    store: Store, answer: Callable[..., Answer]
-) -> None:
+def test_rescore_updates_score_and_hash_but_keeps_override(store: Store, answer: Callable[..., Answer]) -> None:
     learner = store.create_learner()
     original = answer(learner.id, earned=1.0, needs_review=True)
     store.override_answer(original.id, 2.0, "ok")

@@ -6,11 +6,10 @@ import subprocess
 import sys
 import textwrap
 import threading
-import time
 from collections import Counter
 from collections.abc import Callable
+from pathlib import Path
 
-import pytest
 from sqlalchemy import func, select
 
 from medialit.store import Answer, PseudonymTaken, Store
@@ -45,9 +44,7 @@ def attempt_keys(store: Store) -> list[tuple[int, str, str, int]]:
         return [tuple(row) for row in conn.execute(stmt)]
 
 
-def test_50_threads_x_100_answers_on_distinct_questions(
-    store: Store, answer: Callable[..., Answer]
-) -> None:
+def test_50_threads_x_100_answers_on_distinct_questions(store: Store, answer: Callable[..., Answer]) -> None:
     learner = store.create_learner()
 
     def pupil(i: int) -> None:
@@ -90,7 +87,8 @@ def test_a_pseudonym_raced_by_ten_pupils_is_given_once(store: Store) -> None:
 
     def pupil(i: int) -> None:
         try:
-            winners.append(store.create_learner(class_session_id=session.id, pseudonym=f"{'SaM' if i % 2 else 'sam'}").id)
+            pseudonym = "SaM" if i % 2 else "sam"
+            winners.append(store.create_learner(class_session_id=session.id, pseudonym=pseudonym).id)
         except PseudonymTaken:
             refused["taken"] += 1
 
@@ -99,13 +97,15 @@ def test_a_pseudonym_raced_by_ten_pupils_is_given_once(store: Store) -> None:
     assert [learner.pseudonym for learner in store.session_learners(session.id)] in (["SaM"], ["sam"])
 
 
-# A replica: open a Store on the URL when told to start, then optionally answer one question.
+# A replica: report ready, wait for the go file, open a Store, optionally answer one question.
 _WORKER = textwrap.dedent(
     """
-    import sys, time
+    import os, sys, time
     from medialit.store import Store
-    url, start_at, learner_id, count = sys.argv[1], float(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
-    time.sleep(max(0.0, start_at - time.time()))
+    url, go_file, learner_id, count = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+    print("ready", flush=True)
+    while not os.path.exists(go_file):
+        time.sleep(0.002)
     store = Store(url)
     attempts = [
         store.record_answer(learner_id, "l1", "q1", raw={}, earned=0, possible=1, status="complete",
@@ -117,28 +117,36 @@ _WORKER = textwrap.dedent(
 )
 
 
-def run_replicas(url: str, processes: int, learner_id: int = 0, count: int = 0) -> list[int]:
-    """Start ``processes`` Python processes at the same instant; return all attempts they got."""
-    start_at = time.time() + 2.0  # leaves time for every interpreter to import medialit
+def run_replicas(url: str, go_file: Path, processes: int, learner_id: int = 0, count: int = 0) -> list[int]:
+    """Start ``processes`` Python processes, release them together; return the attempts they got."""
     procs = [
         subprocess.Popen(
-            [sys.executable, "-c", _WORKER, url, str(start_at), str(learner_id), str(count)],
+            [sys.executable, "-c", _WORKER, url, str(go_file), str(learner_id), str(count)],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
         )
         for _ in range(processes)
     ]
-    attempts: list[int] = []
-    for proc in procs:
-        out, err = proc.communicate(timeout=120)
-        assert proc.returncode == 0, err
-        attempts += [int(a) for a in out.split()]
-    return attempts
+    try:
+        for proc in procs:  # every interpreter has imported medialit and is polling
+            assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
+        go_file.touch()
+        attempts: list[int] = []
+        for proc in procs:
+            out, err = proc.communicate(timeout=120)
+            assert proc.returncode == 0, err
+            attempts += [int(a) for a in out.split()]
+        return attempts
+    finally:
+        for proc in procs:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
 
 
-def test_replicas_starting_together_on_an_empty_database_migrate_once(db_url: str) -> None:
-    run_replicas(db_url, processes=4)
+def test_replicas_starting_together_on_an_empty_database_migrate_once(db_url: str, tmp_path: Path) -> None:
+    run_replicas(db_url, tmp_path / "go", processes=4)
     store = Store(db_url)
     try:
         assert current_revision(store.engine) == head_revision()
@@ -147,10 +155,9 @@ def test_replicas_starting_together_on_an_empty_database_migrate_once(db_url: st
         store.close()
 
 
-@pytest.mark.slow
-def test_replicas_answering_the_same_question_never_share_an_attempt(store: Store) -> None:
+def test_replicas_answering_the_same_question_never_share_an_attempt(store: Store, tmp_path: Path) -> None:
     learner = store.create_learner()
-    attempts = run_replicas(store.url, processes=4, learner_id=learner.id, count=40)
+    attempts = run_replicas(store.url, tmp_path / "go", processes=4, learner_id=learner.id, count=40)
     assert sorted(attempts) == list(range(1, 161))
     with store.engine.connect() as conn:
         assert conn.scalar(select(func.count()).select_from(AnswerRow)) == 160

@@ -1,0 +1,206 @@
+"""Pure helpers of the highlight widget: snapping, merging, sentence units, segments.
+
+All offsets are code points (Python ``str`` indices); the browser side is checked against the same
+functions in ``tests/browser/test_highlight_browser.py``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from medialit.spans import clean
+from medialit.ui.highlight import (
+    Segment,
+    _covered_units,
+    _heat_runs,
+    _subtract,
+    layer_class,
+    merge_spans,
+    segments,
+    sentence_units,
+    snap_to_words,
+)
+
+TEXT = "L’élève a lu « Le Monde » hier.\nC’est 😀 peut-être vrai !"
+
+
+def span_of(text: str, needle: str, occurrence: int = 0) -> tuple[int, int]:
+    """Code-point span of the n-th occurrence of ``needle``."""
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(needle, start + 1)
+    return start, start + len(needle)
+
+
+# ----------------------------------------------------------------------------- merge_spans
+
+
+def test_merge_overlapping_and_adjacent() -> None:
+    assert merge_spans([(5, 8), (0, 3), (2, 4), (8, 10)]) == [(0, 4), (5, 10)]
+
+
+def test_merge_drops_empty_and_reversed() -> None:
+    assert merge_spans([(3, 3), (6, 2), (1, 2)]) == [(1, 2)]
+
+
+def test_merge_keeps_gaps() -> None:
+    assert merge_spans([[0, 2], [3, 5]]) == [(0, 2), (3, 5)]
+
+
+# ----------------------------------------------------------------------------- snap_to_words
+
+
+def test_snap_half_word_grows_to_whole_words() -> None:
+    text = "La ministre a déclaré hier"
+    # "nistre a décl" cuts two words: both grow whole.
+    s, _ = span_of(text, "nistre")
+    e = text.index("décl") + 4
+    assert snap_to_words(text, [(s, e)]) == [span_of(text, "ministre a déclaré")]
+
+
+def test_snap_trims_spaces_and_punctuation_at_edges() -> None:
+    text = "Il a dit : « c’est faux ! » puis"
+    raw = (text.index(":"), text.index("»") + 2)  # ": « c’est faux ! » "
+    assert snap_to_words(text, [raw]) == [span_of(text, "c’est faux")]
+
+
+def test_snap_apostrophe_and_hyphen_are_inside_words() -> None:
+    text = "Aujourd’hui c’est peut-être l’information."
+    s = text.index("hui")
+    assert snap_to_words(text, [(s, s + 1)]) == [span_of(text, "Aujourd’hui")]
+    s = text.index("être")
+    assert snap_to_words(text, [(s, s + 2)]) == [span_of(text, "peut-être")]
+
+
+def test_snap_apostrophe_at_word_edge_is_trimmed() -> None:
+    text = "les ’guillemets’ simples"
+    raw = (text.index("’"), text.index("’ simples") + 1)
+    assert snap_to_words(text, [raw]) == [span_of(text, "guillemets")]
+
+
+def test_snap_punctuation_only_selection_disappears() -> None:
+    text = "Fin. Début"
+    assert snap_to_words(text, [(3, 5)]) == []
+
+
+def test_snap_merges_overlapping_after_snapping() -> None:
+    text = "un deux trois quatre"
+    a = (text.index("eux"), text.index("eux") + 1)  # inside "deux"
+    b = (text.index("deux"), text.index("trois") + 2)
+    assert snap_to_words(text, [a, b]) == [span_of(text, "deux trois")]
+
+
+def test_snap_clamps_and_ignores_malformed_browser_input() -> None:
+    text = "abc def"
+    assert snap_to_words(text, [(-5, 2), ("x", 3), (1,), (5, 99), (True, 3)]) == [(0, 3), (4, 7)]
+
+
+def test_snap_is_idempotent_and_agrees_with_scoring_clean() -> None:
+    raw = [(2, 9), (12, 20), (30, 38)]
+    once = snap_to_words(TEXT, raw)
+    assert snap_to_words(TEXT, once) == once
+    assert clean(TEXT, once) == once  # the scorer's trimming keeps the widget's marks unchanged
+
+
+def test_snap_with_astral_char_before_uses_code_points() -> None:
+    text = "😀🎉 Le gouvernement ment."
+    # In UTF-16 "gouvernement" starts 2 units later than in code points; Python offsets are code points.
+    s = text.index("gouvernement")
+    assert s == 6
+    assert snap_to_words(text, [(s + 3, s + 5)]) == [(s, s + len("gouvernement"))]
+    assert text[slice(*snap_to_words(text, [(s, s + 1)])[0])] == "gouvernement"
+
+
+def test_snap_emoji_at_edges_is_trimmed() -> None:
+    text = "Super 😀 vrai"
+    assert snap_to_words(text, [(6, 7)]) == []
+    assert snap_to_words(text, [(0, 8)]) == [(0, 5)]
+
+
+def test_snap_combining_accent_is_part_of_word() -> None:
+    text = "cafe\u0301 noir"  # "café" with a combining acute accent
+    assert snap_to_words(text, [(1, 2)]) == [(0, 5)]
+
+
+# ----------------------------------------------------------------------------- sentence_units
+
+
+def test_sentence_units_split_sentences_and_lines() -> None:
+    text = "Première phrase. Deuxième ?  Troisième !\n\nLigne seule\n***\n« Citée. » Fin"
+    units = [text[s:e] for s, e in sentence_units(text)]
+    assert units == ["Première phrase.", "Deuxième ?", "Troisième !", "Ligne seule", "« Citée. »", "Fin"]
+
+
+def test_sentence_units_keep_abbreviations() -> None:
+    text = "M. Dupont et Mme. Durand ont parlé. J. Martin aussi."
+    units = [text[s:e] for s, e in sentence_units(text)]
+    assert units == ["M. Dupont et Mme. Durand ont parlé.", "J. Martin aussi."]
+
+
+def test_sentence_units_code_points() -> None:
+    text = "😀 Un. Deux."
+    assert sentence_units(text) == [(0, 5), (6, 11)]
+
+
+def test_covered_units_and_subtract() -> None:
+    text = "Un deux. Trois quatre. Cinq."
+    units = sentence_units(text)
+    marks = snap_to_words(text, [units[1]])  # trailing "." is trimmed, still counts as covered
+    assert _covered_units(text, units, marks) == [1]
+    assert _subtract([(0, len(text))], units[1]) == [(0, units[1][0]), (units[1][1], len(text))]
+    assert _subtract([(0, 3), units[1]], units[1]) == [(0, 3)]
+
+
+# ----------------------------------------------------------------------------- segments
+
+
+def test_segments_cover_text_exactly_and_cut_at_every_boundary() -> None:
+    text = "abcdefghij"
+    layers = [
+        {"name": "expected", "spans": [[2, 6]], "title": "Attendu"},
+        {"name": "xray", "spans": [[5, 8]], "titles": ["Verbe"]},
+    ]
+    segs = segments(text, [(0, 3)], layers)
+    assert "".join(s.text for s in segs) == text
+    assert [(s.start, s.end) for s in segs] == [(0, 2), (2, 3), (3, 5), (5, 6), (6, 8), (8, 10)]
+    by_start = {s.start: s for s in segs}
+    assert by_start[0].classes == ("seg", "mark-student")
+    assert by_start[2].classes == ("seg", "mark-student", "layer-expected")
+    assert by_start[5].classes == ("seg", "layer-expected", "layer-xray")
+    assert by_start[5].titles == ("Attendu", "Verbe")
+    assert by_start[8] == Segment(8, 10, "ij", False, (), ())
+
+
+def test_segments_with_emoji_are_code_point_based() -> None:
+    text = "😀 vrai"
+    segs = segments(text, [(2, 6)], None)
+    assert [(s.text, s.mark) for s in segs] == [("😀 ", False), ("vrai", True)]
+
+
+def test_segments_heat_levels() -> None:
+    text = "abcdef"
+    heat = [0, 1, 1, 4, 4, 2]
+    segs = segments(text, [], [], heat=heat)
+    assert [(s.text, s.heat, s.heat_level) for s in segs] == [
+        ("a", 0, 0),
+        ("bc", 1, 2),
+        ("de", 4, 5),
+        ("f", 2, 3),
+    ]
+    assert _heat_runs(heat, 6) == ([[1, 3, 1], [3, 5, 4], [5, 6, 2]], 4)
+    with pytest.raises(ValueError):
+        segments(text, [], [], heat=[1, 2])
+
+
+def test_segments_empty_text_and_clamped_spans() -> None:
+    assert segments("", [(0, 3)], [{"name": "expected", "spans": [[0, 1]]}]) == []
+    segs = segments("abc", [(-2, 99)], [{"name": "x", "spans": [[2, 50], [9, 12]]}])
+    assert [(s.start, s.end, s.classes) for s in segs] == [
+        (0, 2, ("seg", "mark-student")),
+        (2, 3, ("seg", "mark-student", "layer-x")),
+    ]
+
+
+def test_layer_class_sanitizes_names() -> None:
+    assert layer_class("Expected") == "layer-expected"
+    assert layer_class("class A / B") == "layer-class-a-b"
