@@ -94,17 +94,18 @@ class AnswerMixin(StoreCore):
             "result": dict(result),
             "content_hash": content_hash,
             "needs_review": bool(needs_review),
-            "created_at": utcnow(),
         }
 
         def work(session: Session) -> Answer:
-            if session.get_bind().dialect.name == "postgresql":
+            if self.dialect == "postgresql":
                 # Serialise writers of this (learner, lesson, question) across all replicas.
                 session.execute(
                     text("SELECT pg_advisory_xact_lock(:learner, hashtext(:key))"),
                     {"learner": learner_id, "key": f"{lesson_id}\x1f{question_id}"},
                 )
-            return Answer.from_mapping(session.execute(_INSERT_NEXT_ATTEMPT, values).one()._mapping)
+            # Timestamp taken under the lock, so later attempts never get an earlier created_at.
+            row = session.execute(_INSERT_NEXT_ATTEMPT, {**values, "created_at": utcnow()}).one()
+            return Answer.from_mapping(row._mapping)
 
         lost_races = 0
         while True:

@@ -72,6 +72,8 @@ def test_threads_on_the_same_question_get_distinct_consecutive_attempts(
     assert sorted(returned) == list(range(1, 201))
     assert sorted(k[3] for k in attempt_keys(store)) == list(range(1, 201))
     assert store.attempts_used(learner.id, "l1", "q1") == 200
+    # created_at is taken under the lock: the history reads in attempt order.
+    assert [a.attempt for a in store.answers(learner.id)] == list(range(1, 201))
 
 
 def test_concurrent_hints_are_all_counted(store: Store) -> None:

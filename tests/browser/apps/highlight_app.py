@@ -1,0 +1,51 @@
+"""Test page for the highlight widget (``streamlit run tests/browser/apps/highlight_app.py``).
+
+``?mode=readonly`` shows the overlays read-only; the default is the student view with the
+keyboard equivalent and another widget that triggers reruns. The marks are written back with
+``st.text`` ("marks: [...]", "words: [...]") for the browser tests to read.
+"""
+
+from __future__ import annotations
+
+import json
+
+import streamlit as st
+from highlight_texts import HEAT, LAYERS, READONLY_MARKS, TEXT
+
+from medialit.ui.highlight import highlight_text, keyboard_marker
+
+st.set_page_config(page_title="highlight test", page_icon="🖍️")
+
+LABELS = {
+    "hint": "Sélectionnez un passage pour le surligner ; cliquez sur un surlignage pour le retirer.",
+    "remove": "Passage surligné, cliquer pour retirer",
+    "marked": "Passage surligné",
+    "empty": "Aucun passage surligné.",
+    "count": "Passages surlignés : {n}",
+    "mine": "Vos surlignages",
+    "heat": "{n} élève(s)",
+    "heat_legend": "Carte de la classe",
+    "keyboard": "Surligner des phrases entières au clavier",
+    "keyboard_placeholder": "Choisir des phrases",
+}
+
+
+def count_change() -> None:
+    st.session_state["changes"] = st.session_state.get("changes", 0) + 1
+
+
+if st.query_params.get("mode") == "readonly":
+    st.subheader("Correction")
+    marks = highlight_text(
+        TEXT, key="ro", marks=READONLY_MARKS, layers=LAYERS, heat=HEAT, readonly=True, labels=LABELS
+    )
+else:
+    st.subheader("Surlignez les procédés")
+    marks = highlight_text(TEXT, key="hl", labels=LABELS, on_change=count_change, height=400)
+    keyboard_marker(TEXT, key="hl", marks=marks, labels=LABELS)
+    st.checkbox("Autre widget", key="other")
+
+st.text("marks: " + json.dumps([list(m) for m in marks]))
+st.text("words: " + json.dumps([TEXT[s:e] for s, e in marks], ensure_ascii=False))
+st.text(f"changes: {st.session_state.get('changes', 0)}")
+st.text(f"other: {st.session_state.get('other', False)}")
