@@ -10,6 +10,18 @@ finds the schema at head and does nothing:
 * SQLite: ``BEGIN IMMEDIATE`` (the write lock; others wait up to ``busy_timeout``); DDL is
   transactional there too because we emit BEGIN ourselves (see :mod:`.engine`). A retry on
   "locked"/"already exists" covers the remaining corner cases (e.g. a lock wait > timeout).
+
+Changing the schema: edit ``models.py``, then generate the next script against a scratch
+database at the current head and review it::
+
+    from alembic import command
+    from medialit.store.migrate import alembic_config
+    cfg = alembic_config()
+    cfg.set_main_option("sqlalchemy.url", "sqlite:////tmp/scratch.db")
+    command.upgrade(cfg, "head")
+    command.revision(cfg, "what changed", autogenerate=True, rev_id="0002")
+
+``tests/store/test_store_schema.py`` fails until models and migrations agree again.
 """
 
 from __future__ import annotations
