@@ -57,7 +57,7 @@ def validate(paths: tuple[Path, ...], strict: bool, as_json: bool) -> None:
         summary = f"{len(files)} file(s) checked: {n_err} error(s), {n_warn} warning(s)"
         if strict and n_warn:
             summary += " (--strict: warnings count as failures)"
-        click.echo(summary, err=bool(problems))
+        click.echo(summary)
     sys.exit(1 if failing else 0)
 
 

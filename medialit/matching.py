@@ -4,7 +4,8 @@ Forgiving in the ways that do not change meaning: case, accents, curly vs straig
 and quotes (words are split on them), French and English word forms (simplemma lemmas: "accusé",
 "accusait" and "accusations" meet at "accuser"/"accusation"), and small typos (rapidfuzz
 Levenshtein: none up to 3 letters, 1 for 4-8, 2 beyond). A term ending in ``*`` matches any word
-starting with it. A term of several words matches them in a row.
+starting with it; a word written ``=perdrait`` matches that exact form only (no word forms, no
+typos). A term of several words matches them in a row.
 """
 
 from __future__ import annotations
@@ -32,7 +33,8 @@ _STOPWORD_TEXT = """
     avait avoir pas ne n plus en y dans sur par pour avec sans sous vers comme si parce lui eux moi the
     a an of to in on at for with by from and or but not is are was were be been it its this that these
     those he she they we you i his her their has have had do does did as so because which who what than
-    then there here
+    then there here after before against over between during into about under without
+    après avant contre entre pendant chez depuis selon malgré
 """
 STOPWORDS = frozenset(strip_accents(w) for w in _STOPWORD_TEXT.split())
 
@@ -68,6 +70,8 @@ def _allowed_typos(length: int) -> int:
 
 def word_matches(token: Token, term_word: str, term_lemma: str) -> bool:
     """Does one student word match one word of a rubric term?"""
+    if term_word.startswith("="):
+        return token.form == term_word[1:]
     if term_word.endswith("*"):
         return token.form.startswith(term_word[:-1])
     if token.form == term_word or token.lemma == term_lemma or token.lemma == term_word:
@@ -79,7 +83,10 @@ def word_matches(token: Token, term_word: str, term_lemma: str) -> bool:
 @lru_cache(maxsize=4096)
 def _term_words(term: str) -> tuple[tuple[str, str], ...]:
     words = []
-    for raw in re.findall(r"[^\W_]+\*?", term.casefold()):
+    for raw in re.findall(r"=?[^\W_]+\*?", term.casefold()):
+        if raw.startswith("="):
+            words.append(("=" + strip_accents(raw[1:].rstrip("*")), ""))
+            continue
         star = raw.endswith("*")
         plain = strip_accents(raw.rstrip("*"))
         words.append((plain + ("*" if star else ""), plain if star else _lemma(raw)))
@@ -97,9 +104,16 @@ def find_term(toks: list[Token], term: str) -> tuple[int, int] | None:
     return None
 
 
-def looks_like_keyword_list(toks: list[Token]) -> bool:
-    """True for a bare list of words with no sentence around them (few function words)."""
+def looks_like_keyword_list(text: str, toks: list[Token]) -> bool:
+    """True for a bare list of words: short items between commas/semicolons/lines, or no function words.
+
+    A headline-style sentence ("Russia cuts ties with NATO after the expulsions") is not a list:
+    it has a few function words and no separators.
+    """
     if len(toks) < 3:
         return False
+    items = [part for part in re.split(r"[,;/\n•·|]+", text) if _WORD.search(part)]
+    if len(items) >= 3 and sum(len(_WORD.findall(i)) for i in items) / len(items) <= 2.5:
+        return True
     function_words = sum(1 for t in toks if t.form in STOPWORDS)
-    return function_words / len(toks) < 0.2
+    return len(toks) >= 4 and function_words / len(toks) < 0.1

@@ -3,7 +3,8 @@
 Each concept has points, alternative terms and feedback when found or missing; matching forgives
 case, accents, apostrophes, word forms and small typos (``medialit.matching``). A concept in
 ``mode: absent`` (for neutral rewrites) earns its points when none of its terms is left, but only
-if the answer also earns a ``present`` concept, so an off-topic answer does not collect them.
+if the answer also earns a ``present`` concept (or all those named in ``requires``), so an
+off-topic or vague answer does not collect them.
 A bare list of keywords earns half. Every answer is flagged for the teacher's review.
 """
 
@@ -32,6 +33,11 @@ class Concept(Strict):
     mode: Literal["present", "absent"] = Field(
         "present", description="'absent': earned when none of the terms is in the answer (neutral rewrites)."
     )
+    requires: list[str] = Field(
+        default_factory=list,
+        description="For 'mode: absent': the present concepts (ids) the answer must contain for these points "
+        "to count (default: any one).",
+    )
     feedback_found: LText | None = None
     feedback_missing: LText | None = None
 
@@ -53,15 +59,17 @@ class FreeTextQuestion(QuestionBase):
         if len(toks) > self.max_words:
             return incomplete(tr("free_text_too_long", ctx.lang, n=len(toks), max=self.max_words), self.points)
         present = [self._present(c, toks, text, ctx) for c in self.rubric if c.mode == "present"]
-        any_present = any(p.verdict == "right" for p in present)
-        absent = [self._absent(c, toks, text, any_present, ctx) for c in self.rubric if c.mode == "absent"]
+        found_ids = {p.key for p in present if p.verdict == "right"}
+        any_present = bool(found_ids)
+        absent = [self._absent(c, toks, text, set(c.requires) <= found_ids if c.requires else any_present, ctx)
+                  for c in self.rubric if c.mode == "absent"]
         by_id = {p.key: p for p in present + absent}
         parts = tuple(by_id[c.id] for c in self.rubric)
         raw = sum(p.earned for p in parts)
         earned = min(raw, self.points)
         how = tr("free_text_how", ctx.lang, found=sum(p.verdict == "right" for p in parts), total=len(parts),
                  raw=fmt(raw), max=fmt(self.points), pts=fmt(earned))
-        keyword_list = any_present and looks_like_keyword_list(toks)
+        keyword_list = any_present and looks_like_keyword_list(text, toks)
         if keyword_list:
             earned *= KEYWORD_LIST_FACTOR
             how = f"{how} {tr('free_text_keywords', ctx.lang)}"
@@ -80,7 +88,7 @@ class FreeTextQuestion(QuestionBase):
         return Part(key=concept.id, label=ctx.t(concept.label), verdict="missed",
                     feedback=ctx.t(concept.feedback_missing), possible=concept.points)
 
-    def _absent(self, concept: Concept, toks: list, text: str, any_present: bool, ctx: Context) -> Part:
+    def _absent(self, concept: Concept, toks: list, text: str, content_kept: bool, ctx: Context) -> Part:
         hits = [h for term in concept.terms if (h := find_term(toks, term))]
         if hits:
             words = ", ".join(text[a:b] for a, b in hits)
@@ -88,7 +96,7 @@ class FreeTextQuestion(QuestionBase):
                                                ctx.t(concept.feedback_missing)) if x)
             return Part(key=concept.id, label=ctx.t(concept.label), verdict="wrong", feedback=feedback,
                         possible=concept.points, spans=tuple(hits))
-        if not any_present:
+        if not content_kept:
             return Part(key=concept.id, label=ctx.t(concept.label), verdict="missed",
                         feedback=tr("free_text_absent_needs_present", ctx.lang), possible=concept.points)
         feedback = " — ".join(x for x in (tr("free_text_absent_ok", ctx.lang), ctx.t(concept.feedback_found)) if x)
@@ -128,6 +136,12 @@ class FreeTextQuestion(QuestionBase):
             if not any(t.strip("* ") for t in concept.terms):
                 found.append(Finding(("rubric", i, "terms"), "error",
                                      f"the concept '{concept.id}' has no usable term: list words that show the idea"))
+            present_ids = {c.id for c in self.rubric if c.mode == "present"}
+            for required in concept.requires:
+                if required not in present_ids:
+                    found.append(Finding(("rubric", i, "requires"), "error",
+                                         f"'requires' names '{required}', which is not a present concept of this "
+                                         f"rubric: use one of {', '.join(sorted(present_ids)) or '(none)'}"))
             if concept.mode == "present" and not concept.feedback_missing:
                 found.append(Finding(("rubric", i), "warning",
                                      f"the concept '{concept.id}' has no 'feedback_missing': say what the student "

@@ -30,7 +30,6 @@ class LessonState:
     finished: bool = False
     retrying: set[str] = field(default_factory=set)
     messages: dict[str, str] = field(default_factory=dict)
-    pending: dict[str, dict] = field(default_factory=dict)
 
     def attempts(self, question_id: str) -> int:
         """How many attempts are stored for the question."""

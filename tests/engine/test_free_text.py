@@ -60,3 +60,35 @@ def test_matching_multiword_terms_must_be_in_a_row():
 def test_matching_short_words_get_no_typo_allowance():
     assert find_term(tokens("par"), "pas") is None
     assert find_term(tokens("propagnde"), "propagande") is not None
+
+
+def test_matching_an_equals_sign_asks_for_that_exact_form():
+    assert find_term(tokens("il perdrait tout"), "=perdrait") == (3, 11)
+    assert find_term(tokens("il perd tout"), "=perdrait") is None
+    assert find_term(tokens("il perd tout"), "perdrait") is not None  # word forms by default
+
+
+def test_a_headline_style_sentence_is_not_a_keyword_list():
+    from medialit.matching import looks_like_keyword_list
+
+    text = "Russia cuts official ties with NATO after the alliance expelled eight Russian diplomats"
+    assert not looks_like_keyword_list(text, tokens(text))
+    listed = "Stoltenberg; critiques; Russie; TASS"
+    assert looks_like_keyword_list(listed, tokens(listed))
+
+
+def test_absent_concept_with_requires_needs_those_concepts(frozen):
+    from medialit.questions.free_text import FreeTextQuestion
+
+    question = FreeTextQuestion.model_validate({
+        "id": "q", "type": "free_text", "skill": "loaded_language", "prompt": "p", "points": 2,
+        "rubric": [
+            {"id": "who", "label": "who", "terms": ["stoltenberg"]},
+            {"id": "where", "label": "where", "terms": ["sommet"]},
+            {"id": "no-poncifs", "label": "x", "mode": "absent", "terms": ["poncif*"], "requires": ["who"]},
+        ]})
+    ctx = frozen.context(question, "fr")
+    vague = question.score({"text": "Il a parlé au sommet de Bruxelles."}, ctx)
+    assert {p.key: p.verdict for p in vague.parts} == {"who": "missed", "where": "right", "no-poncifs": "missed"}
+    full = question.score({"text": "Stoltenberg a parlé au sommet de Bruxelles."}, ctx)
+    assert full.earned == 2

@@ -204,3 +204,78 @@ def test_segments_empty_text_and_clamped_spans() -> None:
 def test_layer_class_sanitizes_names() -> None:
     assert layer_class("Expected") == "layer-expected"
     assert layer_class("class A / B") == "layer-class-a-b"
+
+
+# ----------------------------------------------------------------------------- Python side (AppTest)
+# Not pure, but browser-free: AppTest cannot drive the component, so a browser edit is simulated by
+# seeding st.session_state[key] = {"spans": ...} (its callback does not fire that way). The real
+# browser round trip is in tests/browser/test_highlight_browser.py.
+
+
+def _page() -> None:
+    import streamlit as st
+
+    from medialit.ui.highlight import highlight_text, keyboard_marker
+
+    def changed() -> None:
+        st.session_state["changes"] = st.session_state.get("changes", 0) + 1
+
+    text = st.session_state.get("text", "Un deux. Trois quatre. Cinq six.")
+    marks = highlight_text(text, key="hl", marks=st.session_state.get("saved"), on_change=changed)
+    st.session_state["keyboard_result"] = keyboard_marker(text, key="hl", marks=marks)
+    st.session_state["out"] = marks
+
+
+@pytest.fixture
+def page_test() -> object:
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_function(_page)
+    at.run()
+    assert not at.exception
+    return at
+
+
+def test_apptest_browser_value_is_snapped(page_test: object) -> None:
+    at = page_test
+    at.session_state["hl"] = {"spans": [[4, 5], [99, 120]]}  # inside "deux"; out of range
+    at.run()
+    assert at.session_state["out"] == [(3, 7)]
+    assert at.session_state["keyboard_result"] is None
+
+
+def test_apptest_keyboard_edits_merge_with_mouse_marks(page_test: object) -> None:
+    at = page_test
+    at.session_state["hl"] = {"spans": [[3, 7]]}
+    at.run()
+    at.multiselect(key="hl::keyboard").select(1).run()
+    assert at.session_state["out"] == [(3, 7), (9, 21)]  # "deux" + "Trois quatre" (no final dot)
+    assert at.session_state["keyboard_result"] == [(3, 7), (9, 21)]
+    assert at.session_state["changes"] == 1  # on_change fires for keyboard edits too
+    assert at.multiselect(key="hl::keyboard").value == [1]
+    at.multiselect(key="hl::keyboard").unselect(1).run()
+    assert at.session_state["out"] == [(3, 7)]
+    assert at.session_state["changes"] == 2
+    at.run()  # an unrelated rerun keeps everything
+    assert at.session_state["out"] == [(3, 7)]
+    assert at.session_state["keyboard_result"] is None
+
+
+def test_apptest_changed_marks_argument_wins_then_persists(page_test: object) -> None:
+    at = page_test
+    at.session_state["hl"] = {"spans": [[3, 7]]}
+    at.run()
+    at.session_state["saved"] = [[9, 12]]  # the page reloads marks (database, reset button...)
+    at.run()
+    assert at.session_state["out"] == [(9, 14)]
+    at.run()
+    assert at.session_state["out"] == [(9, 14)]
+
+
+def test_apptest_new_text_under_same_key_starts_fresh(page_test: object) -> None:
+    at = page_test
+    at.session_state["hl"] = {"spans": [[3, 7]]}
+    at.run()
+    at.session_state["text"] = "Autre texte, autres marques."
+    at.run()
+    assert at.session_state["out"] == []  # old offsets mean nothing in the new text

@@ -16,8 +16,6 @@ const WORD_RE = /^[\p{L}\p{N}\p{M}]$/u;
 const JOINERS = new Set(["'", "\u2019", "-", "\u2010", "\u2011"]);
 // Touch selection is adjusted with handles that fire no pointer events: commit once it rests.
 const SETTLE_MS = 900;
-// A click that ends a drag must not also count as "click on a mark to remove it".
-const CLICK_GUARD_MS = 400;
 const STATE = "__medialitHighlight";
 
 const isWordChar = (c) => c !== undefined && WORD_RE.test(c);
@@ -168,7 +166,6 @@ function legendItem(classes, label) {
   const li = document.createElement("li");
   const sample = document.createElement("span");
   sample.className = `swatch ${classes}`;
-  sample.textContent = "abc";
   sample.setAttribute("aria-hidden", "true");
   const text = document.createElement("span");
   text.textContent = label;
@@ -189,6 +186,18 @@ function renderChrome(st) {
   if (data.heat.length && labels.heat_legend) items.push(legendItem("seg heat-5", labels.heat_legend));
   st.legend.replaceChildren(...items);
   st.legend.hidden = items.length < 2 && !data.layers.length && !data.heat.length;
+}
+
+/** Everything the DOM depends on: equal keys mean re-rendering would change nothing. */
+function viewKey(st) {
+  const d = st.data;
+  return JSON.stringify([d.text, st.marks, d.layers, d.heat, d.heat_max, d.readonly, d.height, d.labels]);
+}
+
+function render(st) {
+  renderChrome(st);
+  renderText(st);
+  st.view = viewKey(st);
 }
 
 // ---------------------------------------------------------------- selection -> code points
@@ -217,10 +226,17 @@ function currentRange(root) {
   return null;
 }
 
-/** Code-point offset of DOM boundary (node, offset) inside the text box. */
-function codePointOffset(box, node, offset) {
+/** Code-point offset of DOM boundary (node, offset); a boundary outside the box is clamped. */
+function codePointOffset(st, node, offset) {
   const r = document.createRange();
-  r.selectNodeContents(box);
+  r.selectNodeContents(st.box);
+  if (!st.box.contains(node)) {
+    try {
+      return r.comparePoint(node, offset) < 0 ? 0 : st.cps.length;
+    } catch (_err) {
+      return null; // another tree (outside our shadow root): position unknown
+    }
+  }
   r.setEnd(node, offset);
   // Range.toString() is UTF-16; Array.from() counts code points, which is what Python indexes.
   return Array.from(r.toString()).length;
@@ -230,14 +246,13 @@ function codePointOffset(box, node, offset) {
 function selectionSpan(st) {
   const range = currentRange(st.root);
   if (!range) return null;
-  const n = st.cps.length;
-  const startIn = st.box.contains(range.startContainer);
-  const endIn = st.box.contains(range.endContainer);
-  if (!startIn && !endIn) return null;
-  // A boundary outside the box lies before it (start) or after it (end): clamp to the text.
-  const s = startIn ? codePointOffset(st.box, range.startContainer, range.startOffset) : 0;
-  const e = endIn ? codePointOffset(st.box, range.endContainer, range.endOffset) : n;
-  return s < e ? [s, e] : null;
+  // At least one end must be in the text: a select-all of the page is not a mark.
+  if (!st.box.contains(range.startContainer) && !st.box.contains(range.endContainer)) return null;
+  const s = codePointOffset(st, range.startContainer, range.startOffset);
+  const e = codePointOffset(st, range.endContainer, range.endOffset);
+  if (s === null && e === null) return null;
+  const span = [s === null ? 0 : s, e === null ? st.cps.length : e];
+  return span[0] < span[1] ? span : null;
 }
 
 function clearSelection(st) {
@@ -261,14 +276,14 @@ function commitSelection(st) {
   if (st.data.readonly) return false;
   const span = selectionSpan(st);
   if (!span) return false;
-  st.lastCommit = Date.now();
+  st.committedGesture = st.gesture;
   clearSelection(st);
   const snapped = snapSpan(st.cps, span[0], span[1]);
   if (!snapped) return true;
   const merged = mergeSpans([...st.marks, snapped]);
   if (JSON.stringify(merged) !== JSON.stringify(st.marks)) {
     st.marks = merged;
-    renderText(st);
+    render(st);
     send(st);
   }
   return true;
@@ -277,7 +292,7 @@ function commitSelection(st) {
 function removeMark(st, index) {
   if (st.data.readonly || index < 0 || index >= st.marks.length) return;
   st.marks = st.marks.filter((_m, i) => i !== index);
-  renderText(st);
+  render(st);
   send(st);
 }
 
@@ -285,12 +300,16 @@ function bindListeners(st) {
   const { box } = st;
   box.addEventListener("pointerdown", (ev) => {
     st.pointerDown = ev.pointerType || "mouse";
+    st.gesture += 1;
   });
   const onPointerUp = (ev) => {
     const kind = st.pointerDown;
     st.pointerDown = null;
-    // Touch selections are still being adjusted with handles: the settle timer commits them.
-    if (kind && kind !== "touch" && ev.pointerType !== "touch") setTimeout(() => commitSelection(st), 0);
+    setTimeout(() => {
+      // Touch selections are still being adjusted with handles: the settle timer commits them.
+      if (kind && kind !== "touch" && ev.pointerType !== "touch") commitSelection(st);
+      applyPending(st);
+    }, 0);
   };
   const onSelectionChange = () => {
     clearTimeout(st.settleTimer);
@@ -306,8 +325,9 @@ function bindListeners(st) {
   box.addEventListener("click", (ev) => {
     const mark = ev.target.closest && ev.target.closest("mark.hl-mark");
     if (!mark || st.data.readonly) return;
-    if (Date.now() - st.lastCommit < CLICK_GUARD_MS) return;
-    if (selectionSpan(st)) return;
+    // The click that ends a drag (selection still there, or already turned into a mark) must not
+    // also remove the mark under the pointer.
+    if (selectionSpan(st) || st.committedGesture === st.gesture) return;
     removeMark(st, Number(mark.dataset.i));
   });
   box.addEventListener("keydown", (ev) => {
@@ -343,17 +363,31 @@ function createInstance(root) {
     cps: [],
     marks: [],
     lastSent: null,
-    lastCommit: 0,
+    gesture: 0,
+    committedGesture: -1,
     pointerDown: null,
     settleTimer: 0,
     setStateValue: () => {},
+    pendingData: null,
+    view: null,
   };
   st.cleanup = bindListeners(st);
   return st;
 }
 
+/** Data that arrived during a drag: applied at pointerup (re-rendering mid-drag loses the anchor). */
+function applyPending(st) {
+  const data = st.pendingData;
+  st.pendingData = null;
+  if (data) update(st, data);
+}
+
 /** Apply new data from Python, keeping local edits that the server has not seen yet. */
 function update(st, data) {
+  if (st.pointerDown && st.data) {
+    st.pendingData = data;
+    return;
+  }
   const textChanged = st.text !== data.text;
   st.data = data;
   if (textChanged) {
@@ -368,8 +402,9 @@ function update(st, data) {
   // Python changed the marks (keyboard, reset, another text) while the browser still holds an
   // older "spans": send Python's value back so the next real edit is a change on the server too.
   if (!stale && !data.readonly && seen !== null && seen !== wanted) send(st);
-  renderChrome(st);
-  renderText(st);
+  // Re-render only when something visible changed: a rerun that changes nothing must not reset
+  // the DOM (and with it a selection in progress or the focus).
+  if (viewKey(st) !== st.view) render(st);
 }
 
 export default function (component) {

@@ -36,9 +36,7 @@ def count_change() -> None:
 
 if st.query_params.get("mode") == "readonly":
     st.subheader("Correction")
-    marks = highlight_text(
-        TEXT, key="ro", marks=READONLY_MARKS, layers=LAYERS, heat=HEAT, readonly=True, labels=LABELS
-    )
+    marks = highlight_text(TEXT, key="ro", marks=READONLY_MARKS, layers=LAYERS, heat=HEAT, readonly=True, labels=LABELS)
 else:
     st.subheader("Surlignez les procédés")
     marks = highlight_text(TEXT, key="hl", labels=LABELS, on_change=count_change, height=400)

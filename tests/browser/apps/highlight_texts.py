@@ -18,8 +18,12 @@ def span(needle: str) -> list[int]:
 
 LAYERS = [
     {"name": "expected", "title": "Passage attendu", "spans": [span("L’économie va très bien")]},
-    {"name": "xray", "title": "Rayons X", "spans": [span("très bien"), span("sans source")],
-     "titles": ["Intensif", "Source absente"]},
+    {
+        "name": "xray",
+        "title": "Rayons X",
+        "spans": [span("très bien"), span("sans source")],
+        "titles": ["Intensif", "Source absente"],
+    },
     {"name": "excerpt", "title": "Extrait", "spans": [span("C’est une affirmation forte")]},
 ]
 READONLY_MARKS = [span("ministre a déclaré"), span("bien")]

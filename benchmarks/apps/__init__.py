@@ -1,0 +1,1 @@
+"""Tiny Streamlit apps the benchmarks compare the real app with."""

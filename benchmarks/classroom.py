@@ -1,0 +1,106 @@
+"""Classroom load: N simulated students walk one lesson on the real server at once.
+
+Each class gets a fresh server (``make run``'s command and config, a temp data dir). A warm-up
+student walks the lesson first with no think time (the teacher trying it before class: imports,
+caches); then the server's CPU time and RSS are read, the N students join over ``ramp`` seconds
+and walk the lesson with seeded think times, and CPU/RSS are read again before the tabs close.
+Answers stored are counted in the SQLite database afterwards and compared with the answers whose
+feedback the students saw.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+import time
+from dataclasses import asdict, dataclass, field
+
+from benchmarks.server import Server, database_path, make_server
+from benchmarks.stats import summary_ms
+from benchmarks.student import Student, Timings
+from medialit.loader import LoadedLesson
+
+
+@dataclass
+class ClassResult:
+    """The figures of one simulated class."""
+
+    students: int
+    lesson: str
+    seconds: float
+    reruns: int
+    first_load_ms: dict[str, float]
+    interaction_ms: dict[str, float]
+    cpu_ms_per_rerun: float
+    rss_mb_per_session: float
+    rss_mb_before: float
+    rss_mb_after: float
+    submitted: int
+    stored: int
+    finished: int
+    errors: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def count_answers(server: Server) -> int:
+    """Rows in the answers table of the server's SQLite database."""
+    with sqlite3.connect(f"file:{database_path(server)}?mode=ro", uri=True) as db:
+        return int(db.execute("SELECT count(*) FROM answers").fetchone()[0])
+
+
+async def _warm_up(server: Server, loaded: LoadedLesson) -> int:
+    student = Student(server.url, loaded, seed=-1, think=(0, 0))
+    progress = await student.walk()
+    await student.close()
+    if progress.error:
+        raise RuntimeError(f"the warm-up walk failed: {progress.error}\n{server.log()[-2000:]}")
+    return len(progress.submitted)
+
+
+async def _late_start(student: Student, delay: float) -> None:
+    await asyncio.sleep(delay)
+    await student.walk()
+
+
+async def simulate(server: Server, loaded: LoadedLesson, n: int, *, seed: int = 1,
+                   think: tuple[float, float] = (1.0, 3.0), ramp: float = 10.0) -> ClassResult:
+    """Run one class of ``n`` students on a started ``server`` (see the module docstring)."""
+    warm = await _warm_up(server, loaded)
+    await asyncio.sleep(0.5)
+    cpu0, rss0 = server.cpu_seconds(), server.rss_bytes()
+    timings = Timings()
+    students = [Student(server.url, loaded, seed=seed * 100_000 + i, think=think, timings=timings) for i in range(n)]
+    started = time.perf_counter()
+    await asyncio.gather(*(_late_start(s, ramp * i / max(n, 1)) for i, s in enumerate(students)))
+    seconds = time.perf_counter() - started
+    cpu1, rss1 = server.cpu_seconds(), server.rss_bytes()
+    await asyncio.gather(*(s.close() for s in students))
+    errors = [f"student {i}: {s.progress.error}" for i, s in enumerate(students) if s.progress.error]
+    submitted = warm + sum(len(s.progress.submitted) for s in students)
+    return ClassResult(
+        students=n,
+        lesson=loaded.lesson.id,
+        seconds=round(seconds, 1),
+        reruns=timings.reruns,
+        first_load_ms=summary_ms(timings.first_load),
+        interaction_ms=summary_ms(timings.interaction),
+        cpu_ms_per_rerun=round((cpu1 - cpu0) * 1000 / max(timings.reruns, 1), 2),
+        rss_mb_per_session=round((rss1 - rss0) / n / 2**20, 3),
+        rss_mb_before=round(rss0 / 2**20, 1),
+        rss_mb_after=round(rss1 / 2**20, 1),
+        submitted=submitted,
+        stored=-1,
+        finished=sum(s.progress.finished for s in students),
+        errors=errors[:10],
+    )
+
+
+def run_class(loaded: LoadedLesson, n: int, *, seed: int = 1, think: tuple[float, float] = (1.0, 3.0),
+              ramp: float = 10.0) -> ClassResult:
+    """Start a fresh server, simulate the class, count the stored answers, stop the server."""
+    with make_server().start() as server:
+        result = asyncio.run(simulate(server, loaded, n, seed=seed, think=think, ramp=ramp))
+        result.stored = count_answers(server)
+    return result

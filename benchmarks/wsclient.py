@@ -1,0 +1,290 @@
+"""A browser-less Streamlit client: speaks the app's own websocket protocol, like the browser does.
+
+One :class:`AppClient` is one browser tab. It connects to ``/_stcore/stream`` (subprotocol
+``streamlit``), sends ``BackMsg.rerun_script`` with a ``ClientState`` (query string, page hash,
+widget states) and reads ``ForwardMsg``s until ``script_finished``. What it learned from a run is
+a :class:`Run`: every element by widget key, the texts, the raw bytes of every message, and how
+long the run took from the client's side (and, with ``browser.gatherUsageStats``, the server's
+``page_profile.exec_time``).
+
+Like the browser it keeps: the query string the app sets (``page_info_changed``), the page hash
+(``new_session``), the values of the widgets the student set (dropped when the widget leaves the
+page, replaced when the app sets a widget's value through ``st.session_state``), and, when
+``cache_messages`` is on, the hashes of cacheable messages (the server then sends references).
+Widget values go on the wire as the browser sends them: the option's *formatted* label for
+radio/selectbox (``string_value``), labels for multiselect and segmented controls
+(``string_array_value``), ``bool_value`` for checkboxes, ``json_value`` for components v2.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import websockets
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from streamlit.proto.WidgetStates_pb2 import WidgetState
+
+ID_PREFIX = "$$ID-"
+WIDGET_KINDS = frozenset({
+    "button", "radio", "selectbox", "multiselect", "button_group", "checkbox", "text_area", "text_input",
+    "bidi_component",
+})  # fmt: skip
+TEXT_KINDS = ("markdown", "alert", "heading", "code", "text", "metric", "progress")
+
+
+class AppError(RuntimeError):
+    """The server sent an exception element, or the run did not finish."""
+
+
+def user_key(widget_id: str) -> str | None:
+    """The ``key=`` a widget was created with, from its element id (``$$ID-<hash>-<key>``)."""
+    if not widget_id.startswith(ID_PREFIX):
+        return None
+    parts = widget_id[len(ID_PREFIX):].split("-", 1)
+    return parts[1] if len(parts) == 2 and parts[1] != "None" else None
+
+
+@dataclass
+class Widget:
+    """One widget as the server described it in this run."""
+
+    id: str
+    key: str | None
+    kind: str
+    proto: Any
+
+    @property
+    def options(self) -> list[str]:
+        """The formatted option labels (what goes on the wire), for choice-like widgets."""
+        raw = getattr(self.proto, "options", [])
+        return [o.content if hasattr(o, "content") else str(o) for o in raw]
+
+    @property
+    def label(self) -> str:
+        return getattr(self.proto, "label", "")
+
+    @property
+    def disabled(self) -> bool:
+        return bool(getattr(self.proto, "disabled", False))
+
+    def json_data(self) -> Any:
+        """A component's ``data`` argument (components v2 send it as JSON)."""
+        text = getattr(self.proto, "json", "")
+        return json.loads(text) if text else None
+
+
+@dataclass
+class Run:
+    """What one script run sent: elements, texts, raw message bytes and timings."""
+
+    widgets: dict[str, Widget] = field(default_factory=dict)
+    by_id: dict[str, Widget] = field(default_factory=dict)
+    texts: list[tuple[str, str]] = field(default_factory=list)
+    raw: list[bytes] = field(default_factory=list)
+    exceptions: list[str] = field(default_factory=list)
+    status: str = ""
+    seconds: float = 0.0
+    exec_seconds: float | None = None
+    elements: int = 0
+    kinds: dict[str, int] = field(default_factory=dict)
+
+    def widget(self, key: str) -> Widget:
+        try:
+            return self.widgets[key]
+        except KeyError:
+            raise KeyError(f"no widget with key {key!r} on the page; keys: {sorted(self.widgets)}") from None
+
+    def text(self) -> str:
+        """Every visible text of the run, one per line."""
+        return "\n".join(body for _, body in self.texts)
+
+    def alerts(self, kind: str | None = None) -> list[str]:
+        return [body for k, body in self.texts if k.startswith("alert") and (kind is None or k == f"alert:{kind}")]
+
+    def blob(self) -> bytes:
+        """All message bytes of the run, concatenated (for leak checks)."""
+        return b"".join(self.raw)
+
+
+def _alert_kind(proto: Any) -> str:
+    names = {1: "error", 2: "warning", 3: "info", 4: "success"}
+    return names.get(int(getattr(proto, "format", 0)), "alert")
+
+
+class AppClient:
+    """One browser tab on a Streamlit server. Use ``async with AppClient(url, query) as tab``."""
+
+    def __init__(self, base_url: str, query: str = "", *, cache_messages: bool = False, locale: str = "fr-FR",
+                 timeout: float = 60.0) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.query = query.lstrip("?")
+        self.cache_messages = cache_messages
+        self.locale = locale
+        self.timeout = timeout
+        self.page_hash = ""
+        self.values: dict[str, WidgetState] = {}  # by widget id: what the student set
+        self.cached: set[str] = set()
+        self.last: Run | None = None
+        self.runs = 0
+        self._ws: Any = None
+
+    async def __aenter__(self) -> AppClient:
+        await self.connect()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close()
+
+    async def connect(self) -> None:
+        url = self.base_url.replace("http://", "ws://").replace("https://", "wss://") + "/_stcore/stream"
+        self._ws = await websockets.connect(url, subprotocols=["streamlit"], max_size=None, open_timeout=self.timeout,
+                                            ping_interval=None, compression=None)
+
+    async def close(self) -> None:
+        if self._ws is not None:
+            await self._ws.close()
+            self._ws = None
+
+    async def load(self) -> Run:
+        """The first run of the tab (what a page load does)."""
+        return await self.rerun()
+
+    async def rerun(self, *, click: str | None = None, values: dict[str, Any] | None = None) -> Run:
+        """Set ``values`` (by widget key) then run the script, clicking button ``click`` if given."""
+        states = dict(self.values)
+        for key, value in (values or {}).items():
+            widget = self.last.widget(key) if self.last else None
+            if widget is None:
+                raise KeyError(f"cannot set {key!r} before the first run")
+            state = encode(widget, value)
+            self.values[widget.id] = state
+            states[widget.id] = state
+        trigger = None
+        if click is not None:
+            button = self.last.widget(click) if self.last else None
+            if button is None:
+                raise KeyError(f"cannot click {click!r} before the first run")
+            if button.disabled:
+                raise AppError(f"button {click!r} is disabled")
+            trigger = WidgetState(id=button.id, trigger_value=True)
+        msg = BackMsg()
+        client = msg.rerun_script
+        client.query_string = self.query
+        client.page_script_hash = self.page_hash
+        client.context_info.locale = self.locale
+        client.context_info.timezone = "Europe/Paris"
+        client.context_info.url = f"{self.base_url}/?{self.query}"
+        client.widget_states.widgets.extend(states.values())
+        if trigger is not None:
+            client.widget_states.widgets.append(trigger)
+        if self.cache_messages:
+            client.cached_message_hashes.extend(self.cached)
+        return await self._send_and_collect(msg)
+
+    async def _send_and_collect(self, msg: BackMsg) -> Run:
+        run = Run()
+        started = time.perf_counter()
+        await self._ws.send(msg.SerializeToString())
+        await asyncio.wait_for(self._collect(run), self.timeout)
+        run.seconds = time.perf_counter() - started
+        seen = set(run.by_id)
+        self.values = {wid: state for wid, state in self.values.items() if wid in seen}
+        self.last = run
+        self.runs += 1
+        return run
+
+    async def _collect(self, run: Run) -> None:
+        while True:
+            data = await self._ws.recv()
+            if isinstance(data, str):
+                data = data.encode()
+            run.raw.append(data)
+            fwd = ForwardMsg()
+            fwd.ParseFromString(data)
+            kind = fwd.WhichOneof("type")
+            if kind == "new_session":
+                self.page_hash = fwd.new_session.page_script_hash or self.page_hash
+            elif kind == "page_info_changed":
+                self.query = fwd.page_info_changed.query_string
+            elif kind == "page_profile":
+                run.exec_seconds = fwd.page_profile.exec_time / 1e6
+            elif kind == "delta" and fwd.delta.WhichOneof("type") == "new_element":
+                if self.cache_messages and fwd.metadata.cacheable:
+                    self.cached.add(fwd.hash)
+                self._element(run, fwd.delta.new_element)
+            elif kind == "ref_hash":
+                run.elements += 1  # a cached element: the browser already has it
+            elif kind == "script_finished":
+                run.status = ForwardMsg.ScriptFinishedStatus.Name(fwd.script_finished)
+                if fwd.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN:
+                    return
+
+    def _element(self, run: Run, element: Any) -> None:
+        kind = element.WhichOneof("type")
+        run.elements += 1
+        run.kinds[kind] = run.kinds.get(kind, 0) + 1
+        proto = getattr(element, kind)
+        if kind == "exception":
+            run.exceptions.append(f"{proto.type}: {proto.message}\n" + "\n".join(proto.stack_trace))
+        elif kind == "alert":
+            run.texts.append((f"alert:{_alert_kind(proto)}", proto.body))
+        elif kind in TEXT_KINDS:
+            body = getattr(proto, "body", None) or getattr(proto, "text", None) or getattr(proto, "code_text", "")
+            run.texts.append((kind, str(body)))
+        if kind in WIDGET_KINDS and getattr(proto, "id", ""):
+            widget = Widget(id=proto.id, key=user_key(proto.id), kind=kind, proto=proto)
+            run.by_id[proto.id] = widget
+            if widget.key:
+                run.widgets[widget.key] = widget
+            if getattr(proto, "set_value", False) and proto.id in self.values:
+                del self.values[proto.id]  # the app set the value: the browser adopts it
+
+    def check(self, run: Run) -> Run:
+        """``run``, or AppError when the app raised or the run did not finish normally."""
+        if run.exceptions:
+            raise AppError("the app raised:\n" + "\n".join(run.exceptions))
+        if run.status != "FINISHED_SUCCESSFULLY":
+            raise AppError(f"the run ended with {run.status or 'nothing'}")
+        return run
+
+
+def encode(widget: Widget, value: Any) -> WidgetState:
+    """``value`` as the browser would send it for ``widget`` (labels for option widgets)."""
+    state = WidgetState(id=widget.id)
+    kind = widget.kind
+    if kind in ("radio", "selectbox"):
+        state.string_value = _label(widget, value)
+    elif kind in ("multiselect", "button_group"):
+        values = value if isinstance(value, (list, tuple, set)) else [value]
+        state.string_array_value.data.extend(_label(widget, v) for v in values)
+    elif kind == "checkbox":
+        state.bool_value = bool(value)
+    elif kind in ("text_area", "text_input"):
+        state.string_value = str(value)
+    elif kind == "bidi_component":
+        state.json_value = json.dumps(value)
+    else:
+        raise ValueError(f"cannot set a {kind} widget")
+    return state
+
+
+def _label(widget: Widget, value: Any) -> str:
+    """An option given by index (int) or by its formatted label (str)."""
+    options = widget.options
+    if isinstance(value, int) and not isinstance(value, bool):
+        return options[value]
+    if str(value) not in options:
+        raise ValueError(f"{value!r} is not an option of {widget.key!r}: {options}")
+    return str(value)
+
+
+def contains_any(blobs: Iterable[bytes], needles: Iterable[str]) -> list[str]:
+    """The needles (UTF-8) found in any of the blobs."""
+    joined = b"\x00".join(blobs)
+    return [n for n in needles if n and n.encode("utf-8") in joined]

@@ -1,0 +1,109 @@
+"""Item analysis of one lesson, with Moodle's quiz-statistics formulas.
+
+- facility = mean mark / max mark, over the learners who answered the question;
+- discrimination index = 100 x correlation(question mark, rest of the test total), where the
+  rest is the learner's total on the lesson's other scored questions (the "corrected" item-total
+  correlation, so a question is not correlated with itself);
+- Cronbach's alpha = p/(p-1) x (1 - sum var(question) / var(total)), p scored questions.
+
+Discrimination and alpha need a full learners x questions table: see ``marks_matrix`` for how
+missing answers are treated. Variances use n-1 (any consistent choice gives the same alpha).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from medialit.analytics.frames import Missing, marks_matrix
+
+MIN_STUDENTS = 3
+MIN_QUESTIONS = 2
+ITEM_COLUMNS = ["question_id", "order", "type", "skill", "max_mark", "answered", "mean_mark", "facility",
+                "discrimination"]
+
+
+@dataclass(frozen=True)
+class Alpha:
+    """Cronbach's alpha, or ``value=None`` with the ``reason`` it cannot be computed.
+
+    ``reason`` is "" when computed, else "too_few_students" (< 3 complete), "too_few_questions"
+    (< 2 scored) or "no_variance" (every learner has the same total).
+    """
+
+    value: float | None
+    reason: str
+    students: int
+    questions: int
+
+
+def discrimination(matrix: pd.DataFrame) -> pd.Series:
+    """100 x corr(question mark, rest-of-test total) per column; NaN when a variance is zero or n < 2."""
+    x = matrix.to_numpy(dtype=float)
+    if x.shape[0] < 2 or x.shape[1] < 2:
+        return pd.Series(np.nan, index=matrix.columns, dtype=float)
+    rest = x.sum(axis=1, keepdims=True) - x
+    xc, rc = x - x.mean(axis=0), rest - rest.mean(axis=0)
+    denominator = np.sqrt((xc**2).sum(axis=0) * (rc**2).sum(axis=0))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        values = np.where(denominator > 1e-12, (xc * rc).sum(axis=0) / denominator, np.nan)
+    return pd.Series(100 * values, index=matrix.columns, dtype=float)
+
+
+def cronbach_alpha(matrix: pd.DataFrame) -> Alpha:
+    """Cronbach's alpha of a learners x questions marks table (see the module docstring)."""
+    n, p = matrix.shape
+    if p < MIN_QUESTIONS:
+        return Alpha(None, "too_few_questions", n, p)
+    if n < MIN_STUDENTS:
+        return Alpha(None, "too_few_students", n, p)
+    x = matrix.to_numpy(dtype=float)
+    total_var = x.sum(axis=1).var(ddof=1)
+    if total_var <= 1e-12:
+        return Alpha(None, "no_variance", n, p)
+    value = p / (p - 1) * (1 - x.var(axis=0, ddof=1).sum() / total_var)
+    return Alpha(float(value), "", n, p)
+
+
+def item_analysis(marks: pd.DataFrame, questions: pd.DataFrame, missing: Missing = "exclude"
+                  ) -> tuple[pd.DataFrame, dict[str, Alpha]]:
+    """Every lesson of ``questions`` at once: the item table (with ``lesson_id``) and alpha per lesson.
+
+    ``marks`` is :func:`latest` of the answers. One merge and one group-by over all the marks,
+    then one small matrix per lesson: the cost hardly grows with the number of lessons.
+    """
+    slim = marks[["learner_id", "lesson_id", "question_id", "final_earned"]]
+    scored = questions.loc[questions["scored"], ["lesson_id", "question_id"]]
+    slim = slim.merge(scored, on=["lesson_id", "question_id"], how="inner")
+    items, alphas = [], {}
+    for lesson_id in questions["lesson_id"].unique():
+        lesson_marks = slim[slim["lesson_id"] == lesson_id]
+        items.append(item_stats(lesson_marks, questions, lesson_id, missing).assign(lesson_id=lesson_id))
+        alphas[lesson_id] = lesson_alpha(lesson_marks, questions, lesson_id, missing)
+    table = pd.concat(items, ignore_index=True) if items else pd.DataFrame(columns=[*ITEM_COLUMNS, "lesson_id"])
+    return table, alphas
+
+
+def item_stats(marks: pd.DataFrame, questions: pd.DataFrame, lesson_id: str, missing: Missing = "exclude"
+               ) -> pd.DataFrame:
+    """One row per scored question of the lesson: answered, mean mark, facility and discrimination.
+
+    ``marks`` is :func:`latest` of the answers. Questions nobody answered have NaN statistics.
+    """
+    scored = questions[(questions["lesson_id"] == lesson_id) & questions["scored"]].sort_values("order")
+    slim = marks[["lesson_id", "question_id", "final_earned"]]
+    by_question = slim[slim["lesson_id"] == lesson_id].groupby("question_id")["final_earned"].agg(["count", "mean"])
+    table = scored.set_index("question_id")[["order", "type", "skill", "points"]].rename(columns={"points": "max_mark"})
+    table = table.join(by_question.rename(columns={"count": "answered", "mean": "mean_mark"}))
+    table["answered"] = table["answered"].fillna(0).astype(int)
+    table["facility"] = table["mean_mark"] / table["max_mark"]
+    table["discrimination"] = discrimination(marks_matrix(marks, questions, lesson_id, missing))
+    return table.reset_index()[ITEM_COLUMNS]
+
+
+def lesson_alpha(marks: pd.DataFrame, questions: pd.DataFrame, lesson_id: str, missing: Missing = "exclude"
+                 ) -> Alpha:
+    """Cronbach's alpha of one lesson from the marks that count."""
+    return cronbach_alpha(marks_matrix(marks, questions, lesson_id, missing))

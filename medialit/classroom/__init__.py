@@ -1,0 +1,1 @@
+"""Classroom mode, the parts without Streamlit: a class's data, the CSV export, the printable report."""

@@ -1,0 +1,73 @@
+"""The document column: its metadata as printed, and the text itself in the highlight widget."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from medialit.i18n import tr
+from medialit.loader import LoadedLesson
+from medialit.ui import keys
+from medialit.ui.derived import memo, text
+from medialit.ui.highlight import highlight_text
+from medialit.ui.inputs import highlight_labels
+
+FIELDS = ("title", "outlet", "author", "date", "address")
+DOC_HEIGHT = 620  # px: the document scrolls beside the questions on a wide screen
+
+
+def metadata_rows(loaded: LoadedLesson, lang: str) -> str:
+    """The metadata card as Markdown: what is printed, and "not given" for what is not."""
+
+    def make() -> str:
+        ref = loaded.lesson.document
+        missing = f"*{tr('ui_not_given', lang)}*"
+        rows = []
+        for name in FIELDS:
+            value = getattr(ref, name, None) if ref else None
+            if value and name == "address":
+                shown = f"`{value}`"  # as printed, not a link: it is a clue to examine, not a place to go
+            elif value:
+                shown = value.replace("\n", " ")
+            else:
+                shown = missing
+            rows.append("- " + tr("ui_meta_row", lang, name=tr(f"ui_meta_{name}", lang), value=shown))
+        return "\n".join(rows)
+
+    return memo(loaded, "metadata", lang, make=make)
+
+
+def metadata_card(loaded: LoadedLesson, lang: str) -> None:
+    """Outlet, author, date, address as printed; missing ones are a sourcing clue in themselves."""
+    ref = loaded.lesson.document
+    if ref is None:
+        return
+    with st.container(border=True):
+        st.markdown(f"**{tr('ui_about_document', lang)}**")
+        if ref.written_for_kit:
+            st.badge(tr("ui_written_for_kit", lang), color="violet")
+        st.markdown(metadata_rows(loaded, lang))
+        st.caption(tr("ui_not_given_clue", lang))
+    note = text(loaded, ref.note, lang)
+    if note:
+        st.caption(note)
+
+
+def show(loaded: LoadedLesson, lang: str, *, key: str | None = None, marks: list | None = None,
+         layers: list[dict] | None = None, height: int | None = DOC_HEIGHT,
+         view_key: str | None = None) -> list[tuple[int, int]]:
+    """The document text. With ``key`` the student marks passages (a highlight question's attempt);
+    without, it is read-only (under ``view_key``, by default the lesson's document key), with
+    ``layers`` drawn over it.
+
+    Returns the student's marks (kept as the attempt's draft for the Submit callback).
+    """
+    if not loaded.text:
+        return []
+    labels = highlight_labels(lang)
+    if key is None:
+        highlight_text(loaded.text, key=view_key or keys.document(loaded.lesson.id), layers=layers or [], readonly=True,
+                       height=height, labels=labels)
+        return []
+    got = highlight_text(loaded.text, key=key, marks=marks, layers=layers or [], height=height, labels=labels)
+    st.session_state[keys.draft(key)] = got
+    return got

@@ -1,0 +1,106 @@
+"""The catalogue: every lesson and drill that can be served, as cards with the student's progress.
+
+Files with errors are left out (the teacher sees them with ``medialit validate``); the others are
+served as usual.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+from medialit.catalog import catalog
+from medialit.i18n import tr
+from medialit.loader import LoadedLesson
+from medialit.scoring import fmt
+from medialit.store import get_store
+from medialit.ui import actions, keys
+from medialit.ui.derived import skills, text
+from medialit.ui.state import current_learner
+
+COLUMNS = 3
+
+
+@dataclass(frozen=True)
+class CardProgress:
+    """How far the student is in one lesson."""
+
+    answered: int = 0
+    earned: float = 0.0
+    started: bool = False
+    finished: bool = False
+
+
+def page(lang: str) -> None:
+    st.title(tr("ui_catalogue_title", lang))
+    st.markdown(tr("ui_catalogue_intro", lang))
+    lessons = catalog().lessons()
+    if not lessons:
+        st.info(tr("ui_no_lessons", lang))
+        return
+    progress = learner_progress(lessons)
+    for kind in ("lesson", "drill"):
+        items = [lesson for lesson in lessons if lesson.lesson.kind == kind]
+        if items:
+            st.header(tr(f"ui_section_{kind}", lang))
+            grid(items, progress, lang)
+
+
+def learner_progress(lessons: list[LoadedLesson]) -> dict[str, CardProgress]:
+    """Per lesson: questions answered, points earned (teacher overrides count), started, finished."""
+    learner = current_learner()
+    if learner is None:
+        return {}
+    store = get_store()
+    latest: dict[tuple[str, str], object] = {}
+    for answer in store.answers(learner.id):
+        latest[(answer.lesson_id, answer.question_id)] = answer
+    started = store.all_progress(learner.id)
+    out = {}
+    for loaded in lessons:
+        lesson = loaded.lesson
+        mine = [latest[(lesson.id, q.id)] for q in lesson.questions if (lesson.id, q.id) in latest]
+        scored = {q.id for q in lesson.questions if q.is_scored()}
+        out[lesson.id] = CardProgress(
+            answered=len(mine),
+            earned=sum(a.final_earned for a in mine if a.question_id in scored),
+            started=lesson.id in started or bool(mine),
+            finished=bool(started.get(lesson.id) and started[lesson.id].finished),
+        )
+    return out
+
+
+def grid(items: list[LoadedLesson], progress: dict[str, CardProgress], lang: str) -> None:
+    for row in range(0, len(items), COLUMNS):
+        columns = st.columns(COLUMNS)
+        for column, loaded in zip(columns, items[row:row + COLUMNS], strict=False):
+            with column:
+                card(loaded, progress.get(loaded.lesson.id, CardProgress()), lang)
+
+
+def card(loaded: LoadedLesson, mine: CardProgress, lang: str) -> None:
+    """One lesson: what it is about, how long, and where the student stands."""
+    lesson, ref = loaded.lesson, loaded.lesson.document
+    with st.container(border=True):
+        st.subheader(text(loaded, lesson.title, lang))
+        badges = [f":blue-badge[{name}]" for _, name in skills(loaded, lang)]
+        if ref is not None and ref.written_for_kit:
+            badges.insert(0, f":violet-badge[{tr('ui_written_for_kit', lang)}]")
+        st.markdown(" ".join(badges))
+        if ref is not None:
+            missing = tr("ui_not_given", lang)
+            st.caption(tr("ui_card_source", lang, outlet=ref.outlet or missing, date=ref.date or missing))
+        n = len(lesson.questions)
+        st.caption(" · ".join((tr("ui_minutes", lang, n=lesson.duration_minutes),
+                               text(loaded, lesson.level, lang), tr("ui_n_questions", lang, n=n))))
+        total = lesson.total_points()
+        if mine.answered:
+            score = tr("ui_score_of", lang, pts=fmt(mine.earned), max=fmt(total)) if total else ""
+            st.progress(mine.answered / n, text=" · ".join(
+                x for x in (tr("ui_answered_of", lang, done=mine.answered, total=n), score) if x))
+        else:
+            st.caption(tr("ui_not_started", lang))
+        label = "ui_review" if mine.finished else "ui_continue" if mine.started else "ui_start"
+        st.button(tr(label, lang), key=keys.open_lesson(lesson.id), on_click=actions.open_lesson,
+                  args=(lesson.id,), type="secondary" if mine.finished else "primary", width="stretch")

@@ -1,0 +1,117 @@
+"""Drive the student app in AppTest like a student: by widget key, one question at a time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from streamlit.testing.v1 import AppTest
+
+from medialit.loader import LoadedLesson
+from medialit.questions import QuestionBase
+from medialit.ui import keys
+
+TIMEOUT = 30
+APP = Path(__file__).resolve().parents[2] / "app.py"
+
+
+def new_app(**query: str) -> AppTest:
+    """A fresh browser tab on the app (a refresh is a new AppTest with the same URL)."""
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+    for name, value in query.items():
+        at.query_params[name] = value
+    return at.run()
+
+
+def errors(at: AppTest) -> list[str]:
+    return [e.value for e in at.exception]
+
+
+def fill(at: AppTest, loaded: LoadedLesson, q: QuestionBase, raw: dict[str, Any], attempt: int = 1) -> AppTest:
+    """Put ``raw`` into the question's widgets (no submit). Highlight marks are seeded, then run."""
+    key = keys.answer(loaded.lesson.id, q.id, attempt)
+    if q.type == "choice" and q.is_multiple():
+        for option in q.options:
+            box = at.checkbox(key=f"{key}-{option.id}")
+            box.check() if option.id in raw.get("selected", []) else box.uncheck()
+    elif q.type == "choice":
+        at.radio(key=key).set_value(raw["selected"][0] if raw.get("selected") else None)
+    elif q.type == "rating":
+        at.radio(key=key).set_value(raw.get("value"))
+    elif q.type == "free_text":
+        at.text_area(key=key).input(raw.get("text", ""))
+    elif q.type == "label":
+        for excerpt_id, category in (raw.get("labels") or {}).items():
+            at.selectbox(key=f"{key}-{excerpt_id}").set_value(category)
+    elif q.type == "highlight":
+        at.session_state[key] = {"spans": raw.get("spans", [])}
+        at.run()
+    return at
+
+
+def submit(at: AppTest, loaded: LoadedLesson, q: QuestionBase, attempt: int = 1) -> AppTest:
+    return at.button(key=keys.submit(loaded.lesson.id, q.id, attempt)).click().run()
+
+
+def answer(at: AppTest, loaded: LoadedLesson, q: QuestionBase, raw: dict[str, Any], attempt: int = 1) -> AppTest:
+    """Fill and submit one attempt."""
+    return submit(fill(at, loaded, q, raw, attempt), loaded, q, attempt)
+
+
+def go_next(at: AppTest, loaded: LoadedLesson) -> AppTest:
+    return at.button(key=keys.step(loaded.lesson.id, "next")).click().run()
+
+
+def texts(at: AppTest) -> str:
+    """Every string the page would send to the browser, joined (labels, bodies, options, help, data)."""
+    parts: list[str] = []
+    for node in _walk(at._tree):
+        proto = getattr(node, "proto", None)
+        if proto is not None:
+            parts.append(str(proto))
+    return "\n".join(parts)
+
+
+def _walk(node: Any):
+    yield node
+    for child in getattr(node, "children", {}).values():
+        yield from _walk(child)
+
+
+def walk(at: AppTest, loaded: LoadedLesson, lang: str, answer_for: Any) -> AppTest:
+    """Answer every question in order (``answer_for(q, ctx) -> raw``), moving on with "Next"."""
+    questions = loaded.lesson.questions
+    for i, q in enumerate(questions):
+        at = answer(at, loaded, q, answer_for(q, loaded.context(q, lang)))
+        assert not errors(at), errors(at)
+        if i < len(questions) - 1:
+            at = go_next(at, loaded)
+    return at
+
+
+def ideal(q: QuestionBase, ctx: Any) -> dict[str, Any]:
+    return q.ideal_answer(ctx)
+
+
+def wrong(q: QuestionBase, ctx: Any) -> dict[str, Any]:
+    """A complete answer that cannot earn full marks (partial where the type allows it)."""
+    if q.type == "choice":
+        if q.is_multiple():
+            return {"selected": [o.id for o in q.options]}  # every box: the wrong ticks cost
+        return {"selected": [next(o.id for o in q.options if not o.correct)]}
+    if q.type == "highlight":
+        gold = q.ideal_answer(ctx)["spans"]
+        return {"spans": gold[:1] + [[0, len(ctx.text)]]}  # one right passage inside the whole text
+    if q.type == "free_text":
+        filler = "je pense que ce texte parle surtout de la politique des pays et des relations entre eux"
+        words = filler.split()
+        return {"text": " ".join((words * 20)[:max(q.min_words, min(len(words), q.max_words))])}
+    if q.type == "rating":
+        if q.expected is None:
+            return {"value": q.scale_max}
+        far = q.scale_max if q.expected.min - q.scale_min < q.scale_max - q.expected.max else q.scale_min
+        return {"value": far}
+    if q.type == "label":
+        offered = q.offered()
+        return {"labels": {e.id: next(c for c in offered if c not in e.answer) for e in q.excerpts}}
+    raise AssertionError(q.type)
