@@ -218,6 +218,8 @@ class AppClient:
                 if self.cache_messages and fwd.metadata.cacheable:
                     self.cached.add(fwd.hash)
                 self._element(run, fwd.delta.new_element)
+            elif kind == "delta" and fwd.delta.WhichOneof("type") == "add_block":
+                run.kinds["block"] = run.kinds.get("block", 0) + 1
             elif kind == "ref_hash":
                 run.elements += 1  # a cached element: the browser already has it
             elif kind == "script_finished":

@@ -212,7 +212,7 @@ class _Checker:
                          "no 'explanation:': add one, it is shown after answering", question.id)
 
     def _quotes(self, question: QuestionBase, qpath: SubPath, has_document: bool) -> None:
-        for ref in question.quote_refs():
+        for ref in question.all_quote_refs():
             where = self.doc.line(qpath + ref.path + ("quote",))
             if ref.document:
                 source = self._read(ref.document, qpath + ref.path + ("document",), question.id)

@@ -35,6 +35,8 @@ _STOPWORD_TEXT = """
     those he she they we you i his her their has have had do does did as so because which who what than
     then there here after before against over between during into about under without
     après avant contre entre pendant chez depuis selon malgré
+    can could will would may might must should any all also very some such
+    peut peuvent pourrait doit doivent tout tous toute toutes aussi très plusieurs
 """
 STOPWORDS = frozenset(strip_accents(w) for w in _STOPWORD_TEXT.split())
 
@@ -65,18 +67,19 @@ def tokens(text: str) -> list[Token]:
 
 
 def _allowed_typos(length: int) -> int:
-    return 0 if length <= 3 else 1 if length <= 8 else 2
+    """No typo on short words (tous/trous, all/wall would meet), 1 up to 8 letters, 2 beyond."""
+    return 0 if length <= 4 else 1 if length <= 8 else 2
 
 
-def word_matches(token: Token, term_word: str, term_lemma: str) -> bool:
-    """Does one student word match one word of a rubric term?"""
+def word_matches(token: Token, term_word: str, term_lemma: str, fuzzy: bool = True) -> bool:
+    """Does one student word match one word of a rubric term? (``fuzzy``: allow small typos)"""
     if term_word.startswith("="):
         return token.form == term_word[1:]
     if term_word.endswith("*"):
         return token.form.startswith(term_word[:-1])
     if token.form == term_word or token.lemma == term_lemma or token.lemma == term_word:
         return True
-    allowed = _allowed_typos(len(term_word))
+    allowed = _allowed_typos(len(term_word)) if fuzzy else 0
     return bool(allowed) and Levenshtein.distance(token.form, term_word, score_cutoff=allowed) <= allowed
 
 
@@ -93,13 +96,17 @@ def _term_words(term: str) -> tuple[tuple[str, str], ...]:
     return tuple(words)
 
 
-def find_term(toks: list[Token], term: str) -> tuple[int, int] | None:
-    """The first place (char offsets in the answer) where ``term`` occurs, or None."""
+def find_term(toks: list[Token], term: str, fuzzy: bool = True) -> tuple[int, int] | None:
+    """The first place (char offsets in the answer) where ``term`` occurs, or None.
+
+    ``fuzzy=False`` turns typo tolerance off (used for words that must be absent: a false match
+    there would cost the student points for a word they did not write).
+    """
     words = _term_words(term)
     if not words:
         return None
     for i in range(len(toks) - len(words) + 1):
-        if all(word_matches(toks[i + j], w, lemma) for j, (w, lemma) in enumerate(words)):
+        if all(word_matches(toks[i + j], w, lemma, fuzzy) for j, (w, lemma) in enumerate(words)):
             return toks[i].start, toks[i + len(words) - 1].end
     return None
 
@@ -115,5 +122,7 @@ def looks_like_keyword_list(text: str, toks: list[Token]) -> bool:
     items = [part for part in re.split(r"[,;/\n•·|]+", text) if _WORD.search(part)]
     if len(items) >= 3 and sum(len(_WORD.findall(i)) for i in items) / len(items) <= 2.5:
         return True
+    if re.search(r"[.!?]\s*$", text.strip()):
+        return False  # written as a sentence; the teacher reviews every written answer anyway
     function_words = sum(1 for t in toks if t.form in STOPWORDS)
     return len(toks) >= 4 and function_words / len(toks) < 0.1

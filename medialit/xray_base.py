@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from medialit.matching import _WORD, STOPWORDS, Token, _lemma, strip_accents
-from medialit.xray_lexicon import Entry, Lexicon, Matcher, find_entries, fold_word, key_positions, lexicon, plain
+from medialit.xray_lexicon import Entry, Lexicon, Matcher, WordIndex, find_entries, fold_word, lexicon, plain
 
 
 @dataclass(frozen=True)
@@ -168,13 +168,13 @@ class Doc:
 
     def find(self, matcher: Matcher) -> list[tuple[int, int, Entry]]:
         """The matcher's entries found in the prose of the text (not in addresses)."""
-        hits = find_entries(self.text, self.tokens, matcher, self.keys, self.positions)
+        hits = find_entries(self.text, self.tokens, matcher, self.index)
         return [h for h in hits if self.in_prose(h[0])]
 
     @cached_property
-    def positions(self) -> dict[str, list[int]]:
-        """Where each word key occurs (see ``xray_lexicon.key_positions``)."""
-        return key_positions(self.keys)
+    def index(self) -> WordIndex:
+        """Where each word occurs, by plain form, fold and lemma."""
+        return WordIndex.build(self.keys)
 
     def in_prose(self, offset: int) -> bool:
         i = bisect_right(self._code_starts, offset) - 1

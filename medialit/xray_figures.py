@@ -78,7 +78,7 @@ def _matches(text: str, pattern: re.Pattern[str], windows: list[tuple[int, int]]
 def detect_dates(doc: Doc) -> list[Finding]:
     """Dates: full (day, month, year), partial (no year), relative ("hier"), and bare years."""
     links = [(f.start, f.end) for f in doc.run(detect_links)]
-    months = sorted(i for word in _MONTH_WORDS[doc.lang] for i in doc.positions.get(word, ()))
+    months = sorted(i for word in _MONTH_WORDS[doc.lang] for i in doc.index.by_form.get(word, ()))
     windows = [(max(0, doc.tokens[i].start - _AROUND_MONTH[0]), min(len(doc.text), doc.tokens[i].end + _AROUND_MONTH[1]))
                for i in months]
     found: list[Finding] = []

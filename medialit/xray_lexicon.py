@@ -66,73 +66,71 @@ class Entry:
 
 @dataclass
 class Matcher:
-    """Entries indexed by the key of their first word, for one pass over a text's tokens."""
+    """A list of entries matched together; ``exact`` compares plain forms only (absolutes)."""
 
     exact: bool = False
-    by_key: dict[str, list[Entry]] = field(default_factory=dict)
-    prefixes: list[tuple[str, Entry]] = field(default_factory=list)
+    entries: list[Entry] = field(default_factory=list)
 
     def add(self, entry: Entry) -> None:
-        first = entry.words[0]
-        if first.endswith("*"):
-            self.prefixes.append((first[:-1], entry))
-            return
-        keys = {first} if self.exact else {first, fold_word(first), _lemma(first)}
-        if entry.verb and len(entry.words) == 1 and first.endswith("er"):
-            keys |= {first[:-2] + end for end in _ER_FINITE + _ER_PARTICIPLE}
-        for key in keys:
-            self.by_key.setdefault(key, []).append(entry)
+        if entry.words:
+            self.entries.append(entry)
 
 
-def _word_ok(keys: tuple[str, str, str], word: tuple[str, str, str], exact: bool) -> bool:
-    """Does a word with ``keys`` (plain, fold, lemma) match one word of a term?"""
-    if word[0].endswith("*"):
-        return keys[0].startswith(word[0][:-1])
-    return keys[0] == word[0] or (not exact and (keys[1] == word[1] or keys[2] == word[2]))
+@dataclass(frozen=True)
+class WordIndex:
+    """Where each plain form, inflection fold and lemma occurs in a text, as word indexes."""
+
+    by_form: dict[str, set[int]]
+    by_fold: dict[str, set[int]]
+    by_lemma: dict[str, set[int]]
+
+    @classmethod
+    def build(cls, keys: list[tuple[str, str, str]]) -> WordIndex:
+        tables: tuple[dict[str, set[int]], ...] = ({}, {}, {})
+        for i, word_keys in enumerate(keys):
+            for table, key in zip(tables, word_keys, strict=True):
+                table.setdefault(key, set()).add(i)
+        return cls(*tables)
+
+    def where(self, entry: Entry, k: int, exact: bool) -> set[int]:
+        """The indexes of the words that match word ``k`` of ``entry``."""
+        form, fold, lemma = entry.word_keys[k]
+        if form.endswith("*"):
+            return {i for word, found in self.by_form.items() if word.startswith(form[:-1]) for i in found}
+        hits = set(self.by_form.get(form, ()))
+        if not exact:
+            hits |= self.by_fold.get(fold, set()) | self.by_lemma.get(lemma, set())
+        if k == 0 and entry.verb and form.endswith("er"):
+            for end in _ER_FINITE + _ER_PARTICIPLE:
+                hits |= self.by_form.get(form[:-2] + end, set())
+        return hits
 
 
 def _joined(text: str, left: Token, right: Token) -> bool:
     return not text[left.end:right.start].strip(_JOINERS)
 
 
-def key_positions(keys: list[tuple[str, str, str]]) -> dict[str, list[int]]:
-    """Where each key (plain form, fold or lemma) occurs, as word indexes."""
-    positions: dict[str, list[int]] = {}
-    for i, word_keys in enumerate(keys):
-        for key in set(word_keys):
-            positions.setdefault(key, []).append(i)
-    return positions
+def find_entries(text: str, toks: list[Token], matcher: Matcher,
+                 index: WordIndex | None = None) -> list[tuple[int, int, Entry]]:
+    """Every (start, end, entry) where an entry's words occur in a row in ``toks``, in text order.
 
-
-def find_entries(text: str, toks: list[Token], matcher: Matcher, keys: list[tuple[str, str, str]] | None = None,
-                 positions: dict[str, list[int]] | None = None) -> list[tuple[int, int, Entry]]:
-    """Every (start, end, entry) where an entry's words occur in a row in ``toks``.
-
-    Looks up the matcher's first words in the text's index of keys (built when not given), so the
-    cost grows with the lexicon, not with the text times the lexicon.
+    Each entry is looked up in the text's word index (built when not given), starting from its
+    rarest word, so the cost grows with the lexicon, not with the text times the lexicon.
     """
-    keys = keys if keys is not None else [(t.form, fold_word(t.form), t.lemma) for t in toks]
-    positions = positions if positions is not None else key_positions(keys)
-    starts: dict[tuple[int, int], tuple[int, Entry]] = {}
-    for key, entries in matcher.by_key.items():
-        for i in positions.get(key, ()):
-            if matcher.exact and keys[i][0] != key:
-                continue
-            for entry in entries:
-                starts[(i, id(entry))] = (i, entry)
-    for prefix, entry in matcher.prefixes:
-        for i, word_keys in enumerate(keys):
-            if word_keys[0].startswith(prefix):
-                starts[(i, id(entry))] = (i, entry)
+    index = index or WordIndex.build([(t.form, fold_word(t.form), t.lemma) for t in toks])
     hits: list[tuple[int, int, Entry]] = []
-    for i, entry in sorted(starts.values(), key=lambda pair: pair[0]):
-        n = len(entry.words)
-        if i + n > len(toks) or not all(_word_ok(keys[i + k], entry.word_keys[k], matcher.exact) for k in range(1, n)):
+    for entry in matcher.entries:
+        sets = [index.where(entry, k, matcher.exact) for k in range(len(entry.words))]
+        if not all(sets):
             continue
-        run = toks[i:i + n]
-        if all(_joined(text, a, b) for a, b in zip(run, run[1:], strict=False)):
-            hits.append((run[0].start, run[-1].end, entry))
-    return hits
+        rarest = min(range(len(sets)), key=lambda k: len(sets[k]))
+        for i in sorted(p - rarest for p in sets[rarest]):
+            if i < 0 or i + len(sets) > len(toks) or not all(i + k in sets[k] for k in range(len(sets))):
+                continue
+            run = toks[i:i + len(sets)]
+            if all(_joined(text, a, b) for a, b in zip(run, run[1:], strict=False)):
+                hits.append((run[0].start, run[-1].end, entry))
+    return sorted(hits, key=lambda h: (h[0], -h[1]))
 
 
 @dataclass(frozen=True, eq=False)
@@ -168,8 +166,7 @@ def _entry(raw: dict, default_lang: str = "fr") -> Entry:
 def _matchers(entries: list[Entry], exact: bool) -> dict[str, Matcher]:
     result: dict[str, Matcher] = {}
     for entry in entries:
-        if entry.words:
-            result.setdefault(entry.lang, Matcher(exact=exact)).add(entry)
+        result.setdefault(entry.lang, Matcher(exact=exact)).add(entry)
     return result
 
 

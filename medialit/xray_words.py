@@ -12,7 +12,9 @@ MAX_SCARE_WORDS = 3
 # Words that, shortly before a short quote, show it reports someone's word rather than the author's doubt.
 _REPORTING = ("qualifi", "jug", "appel", "surnomm", "nomm", "baptis", "decri", "denonc", "parl", "call", "dub",
               "term", "label", "describ")
-_QUOTES = re.compile(r"«[ \u00a0\u202f]*([^«»\n]{1,80}?)[ \u00a0\u202f]*»|“([^“”\n]{1,80}?)”|\"([^\"\n]{1,80}?)\"")
+# «…», “…”, "…", and +…+ (French wire copy writes quotes inside quotes with plus signs)
+_QUOTES = re.compile(r"«[ \u00a0\u202f]*([^«»\n]{1,80}?)[ \u00a0\u202f]*»|“([^“”\n]{1,80}?)”|\"([^\"\n]{1,80}?)\"|"
+                     r"(?<![\w+])\+([^\W\d][^+\n]{0,60}?)\+(?![\w+])")
 
 
 def _lexicon_hits(doc: Doc, matchers: dict[str, Matcher]) -> list[tuple[int, int, object]]:

@@ -18,7 +18,15 @@ from __future__ import annotations
 from medialit.analytics.choices import common_misconceptions, option_distribution
 from medialit.analytics.frames import latest, marks_matrix, option_frame, question_frame
 from medialit.analytics.heatmap import expected_spans, heat_counts, marked_spans
-from medialit.analytics.items import Alpha, cronbach_alpha, discrimination, item_analysis, item_stats, lesson_alpha
+from medialit.analytics.items import (
+    Alpha,
+    cronbach_alpha,
+    discrimination,
+    item_analysis,
+    item_stats,
+    lesson_alpha,
+    lesson_items,
+)
 from medialit.analytics.ratings import (
     ClassDiscernment,
     class_discernment,
@@ -45,6 +53,7 @@ __all__ = [
     "item_stats",
     "latest",
     "lesson_alpha",
+    "lesson_items",
     "marked_spans",
     "marks_matrix",
     "option_distribution",

@@ -24,7 +24,6 @@ QUESTION_COLUMNS = [
 ]  # fmt: skip
 OPTION_COLUMNS = ["lesson_id", "question_id", "option_id", "option_order", "text", "correct", "misconception"]
 Missing = Literal["exclude", "zero"]
-LATEST_FLAG = "medialit_latest"
 
 
 def question_frame(lessons: Sequence[Lesson], lang: str = "fr") -> pd.DataFrame:
@@ -75,16 +74,11 @@ def option_frame(lessons: Sequence[Lesson], lang: str = "fr") -> pd.DataFrame:
 def latest(answers: pd.DataFrame) -> pd.DataFrame:
     """The latest complete attempt per learner x lesson x question (the marks that count).
 
-    Idempotent and cheap on its own result (flagged in ``attrs``), so a caller may compute the
-    marks once and pass them to every analysis instead of the whole answers frame.
+    Idempotent: every analysis accepts either the whole answers frame or these marks.
     """
-    if answers.attrs.get(LATEST_FLAG):
-        return answers
     done = answers[answers["status"] == "complete"]
     done = done.sort_values(["attempt", "answer_id"], kind="stable")
-    marks = done.drop_duplicates(KEY, keep="last").reset_index(drop=True)
-    marks.attrs[LATEST_FLAG] = True
-    return marks
+    return done.drop_duplicates(KEY, keep="last").reset_index(drop=True)
 
 
 

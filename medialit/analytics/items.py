@@ -71,19 +71,33 @@ def item_analysis(marks: pd.DataFrame, questions: pd.DataFrame, missing: Missing
                   ) -> tuple[pd.DataFrame, dict[str, Alpha]]:
     """Every lesson of ``questions`` at once: the item table (with ``lesson_id``) and alpha per lesson.
 
-    ``marks`` is :func:`latest` of the answers. One merge and one group-by over all the marks,
-    then one small matrix per lesson: the cost hardly grows with the number of lessons.
+    ``marks`` is :func:`latest` of the answers. One merge over all the marks, then one small
+    matrix per lesson: the cost hardly grows with the number of lessons.
     """
     slim = marks[["learner_id", "lesson_id", "question_id", "final_earned"]]
     scored = questions.loc[questions["scored"], ["lesson_id", "question_id"]]
     slim = slim.merge(scored, on=["lesson_id", "question_id"], how="inner")
     items, alphas = [], {}
     for lesson_id in questions["lesson_id"].unique():
-        lesson_marks = slim[slim["lesson_id"] == lesson_id]
-        items.append(item_stats(lesson_marks, questions, lesson_id, missing).assign(lesson_id=lesson_id))
-        alphas[lesson_id] = lesson_alpha(lesson_marks, questions, lesson_id, missing)
+        table, alphas[lesson_id] = lesson_items(slim[slim["lesson_id"] == lesson_id], questions, lesson_id, missing)
+        items.append(table.assign(lesson_id=lesson_id))
     table = pd.concat(items, ignore_index=True) if items else pd.DataFrame(columns=[*ITEM_COLUMNS, "lesson_id"])
     return table, alphas
+
+
+def lesson_items(marks: pd.DataFrame, questions: pd.DataFrame, lesson_id: str, missing: Missing = "exclude"
+                 ) -> tuple[pd.DataFrame, Alpha]:
+    """:func:`item_stats` and :func:`lesson_alpha` of one lesson, from one marks matrix."""
+    scored = questions[(questions["lesson_id"] == lesson_id) & questions["scored"]].sort_values("order")
+    slim = marks[["lesson_id", "question_id", "final_earned"]]
+    by_question = slim[slim["lesson_id"] == lesson_id].groupby("question_id")["final_earned"].agg(["count", "mean"])
+    table = scored.set_index("question_id")[["order", "type", "skill", "points"]].rename(columns={"points": "max_mark"})
+    table = table.join(by_question.rename(columns={"count": "answered", "mean": "mean_mark"}))
+    table["answered"] = table["answered"].fillna(0).astype(int)
+    table["facility"] = table["mean_mark"] / table["max_mark"]
+    matrix = marks_matrix(marks, questions, lesson_id, missing)
+    table["discrimination"] = discrimination(matrix)
+    return table.reset_index()[ITEM_COLUMNS], cronbach_alpha(matrix)
 
 
 def item_stats(marks: pd.DataFrame, questions: pd.DataFrame, lesson_id: str, missing: Missing = "exclude"
@@ -92,15 +106,7 @@ def item_stats(marks: pd.DataFrame, questions: pd.DataFrame, lesson_id: str, mis
 
     ``marks`` is :func:`latest` of the answers. Questions nobody answered have NaN statistics.
     """
-    scored = questions[(questions["lesson_id"] == lesson_id) & questions["scored"]].sort_values("order")
-    slim = marks[["lesson_id", "question_id", "final_earned"]]
-    by_question = slim[slim["lesson_id"] == lesson_id].groupby("question_id")["final_earned"].agg(["count", "mean"])
-    table = scored.set_index("question_id")[["order", "type", "skill", "points"]].rename(columns={"points": "max_mark"})
-    table = table.join(by_question.rename(columns={"count": "answered", "mean": "mean_mark"}))
-    table["answered"] = table["answered"].fillna(0).astype(int)
-    table["facility"] = table["mean_mark"] / table["max_mark"]
-    table["discrimination"] = discrimination(marks_matrix(marks, questions, lesson_id, missing))
-    return table.reset_index()[ITEM_COLUMNS]
+    return lesson_items(marks, questions, lesson_id, missing)[0]
 
 
 def lesson_alpha(marks: pd.DataFrame, questions: pd.DataFrame, lesson_id: str, missing: Missing = "exclude"

@@ -91,8 +91,7 @@ def _skills(data: ClassData, lang: str) -> str:
 def _lesson(data: ClassData, loaded: LoadedLesson, lang: str) -> str:
     lesson = loaded.lesson
     marks = data.marks
-    items = an.item_stats(marks, data.questions, lesson.id)
-    alpha = an.lesson_alpha(marks, data.questions, lesson.id)
+    items, alpha = an.lesson_items(marks, data.questions, lesson.id)
     prompts = dict(zip(data.questions["question_id"][data.questions["lesson_id"] == lesson.id],
                        data.questions["prompt"][data.questions["lesson_id"] == lesson.id], strict=True))
     rows = [[str(int(r.order) + 1), escape(_short(prompts.get(r.question_id, r.question_id))),

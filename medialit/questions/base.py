@@ -69,6 +69,14 @@ class Context:
         return self.spans.get(tuple(path))
 
 
+class PromptQuote(Strict):
+    """A passage the prompt quotes (e.g. a headline to rate), checked against a document of the kit."""
+
+    quote: str = Field(min_length=1, description="The passage, exactly as in the document.")
+    document: str | None = Field(None, description="The document it comes from (default: the lesson's).")
+    occurrence: int | None = Field(None, ge=1)
+
+
 class QuestionBase(Strict):
     """Fields shared by every question type. Subclasses add ``type: Literal[...]`` and their own."""
 
@@ -81,6 +89,9 @@ class QuestionBase(Strict):
     points: float = Field(1.0, ge=0, le=100, description="Points for a fully right answer.")
     hints: list[LText] = Field(default_factory=list, description="Shown one at a time on request.")
     explanation: LText | None = Field(None, description="Shown after answering: why the answer is what it is.")
+    quotes: list[PromptQuote] = Field(
+        default_factory=list, description="Passages the prompt quotes, checked by the validator against their document."
+    )
 
     def score(self, answer: dict[str, Any], ctx: Context) -> Score:  # pragma: no cover - abstract
         raise NotImplementedError
@@ -93,7 +104,13 @@ class QuestionBase(Strict):
         raise NotImplementedError
 
     def quote_refs(self) -> list[QuoteRef]:
+        """The passages this type quotes and scores against (subclasses override)."""
         return []
+
+    def all_quote_refs(self) -> list[QuoteRef]:
+        """Every passage to locate: the type's own, and those the prompt quotes."""
+        prompt = [QuoteRef(("quotes", i), q.quote, q.occurrence, q.document) for i, q in enumerate(self.quotes)]
+        return self.quote_refs() + prompt
 
     def answer_key_free(self, ctx: Context) -> dict[str, Any]:
         """The question as the browser may see it before submission (localized, no answer key)."""

@@ -89,7 +89,7 @@ class FreeTextQuestion(QuestionBase):
                     feedback=ctx.t(concept.feedback_missing), possible=concept.points)
 
     def _absent(self, concept: Concept, toks: list, text: str, content_kept: bool, ctx: Context) -> Part:
-        hits = [h for term in concept.terms if (h := find_term(toks, term))]
+        hits = [h for term in concept.terms if (h := find_term(toks, term, fuzzy=False))]
         if hits:
             words = ", ".join(text[a:b] for a, b in hits)
             feedback = " — ".join(x for x in (tr("free_text_absent_bad", ctx.lang, words=words),

@@ -191,6 +191,12 @@ def sentence_units(text: str) -> list[Span]:
     brackets) followed by whitespace, except after common abbreviations ("M.", "Mme", "cf.").
     Units without any letter or digit (blank lines, "***") are dropped. Sorted, disjoint.
     """
+    return list(_sentence_units(text))
+
+
+# Cached: keyboard_marker needs the units on every rerun and the documents do not change.
+@functools.lru_cache(maxsize=64)
+def _sentence_units(text: str) -> tuple[Span, ...]:
     units: list[Span] = []
     for line in re.finditer(r"[^\n]+", text):
         cuts = [line.start()]
@@ -205,7 +211,7 @@ def sentence_units(text: str) -> list[Span]:
                 stop -= 1
             if any(_is_word_char(c) for c in text[start:stop]):
                 units.append((start, stop))
-    return units
+    return tuple(units)
 
 
 def layer_class(name: str) -> str:
@@ -366,12 +372,26 @@ def _subtract(spans: Iterable[Span], cut: Span) -> list[Span]:
     return out
 
 
-def _covered_units(text: str, units: Sequence[Span], marks: Sequence[Span]) -> list[int]:
-    """Indices of the units whose words are all inside one mark (edge punctuation may be out)."""
+@functools.lru_cache(maxsize=64)
+def _unit_cores(text: str) -> tuple[Span | None, ...]:
+    """Each sentence unit without its edge punctuation (what a mark must cover to choose it)."""
+    return tuple(_snap_one(text, s, e) for s, e in _sentence_units(text))
+
+
+def _covered_units(text: str, marks: Sequence[Span]) -> list[int]:
+    """Indices of the ``sentence_units`` whose words are all inside one mark.
+
+    Edge punctuation may be outside (marks never include it). ``marks`` must be merged (sorted,
+    disjoint), as ``snap_to_words`` returns them.
+    """
+    cores = _unit_cores(text)
+    starts = [s for s, _ in marks]
     chosen = []
-    for i, unit in enumerate(units):
-        core = snap_to_words(text, [unit])
-        if core and any(s <= core[0][0] and core[-1][1] <= e for s, e in marks):
+    for i, core in enumerate(cores):
+        if core is None:
+            continue
+        j = bisect.bisect_right(starts, core[0]) - 1  # the only mark that can contain it
+        if j >= 0 and core[1] <= marks[j][1]:
             chosen.append(i)
     return chosen
 
@@ -574,7 +594,7 @@ def keyboard_marker(
         return None
     ui = {**DEFAULT_LABELS, **(labels or {})}
     current = snap_to_words(text, marks or [])
-    chosen = _covered_units(text, units, current)
+    chosen = _covered_units(text, current)
     # Mirror the mouse marks into the multiselect (allowed: the widget is not created yet).
     st.session_state[_keyboard_key(key)] = chosen
     st.multiselect(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from google.protobuf import text_format
 from streamlit.testing.v1 import AppTest
 
 from medialit.loader import LoadedLesson
@@ -68,8 +69,13 @@ def texts(at: AppTest) -> str:
     for node in _walk(at._tree):
         proto = getattr(node, "proto", None)
         if proto is not None:
-            parts.append(str(proto))
+            parts.append(text_format.MessageToString(proto, as_utf8=True))
     return "\n".join(parts)
+
+
+def goto(at: AppTest, loaded: LoadedLesson, index: int) -> AppTest:
+    """Jump to question ``index`` with the question list."""
+    return at.segmented_control(key=keys.stepper(loaded.lesson.id)).set_value(index).run()
 
 
 def _walk(node: Any):

@@ -33,9 +33,10 @@ def markable_by_mouse(loaded: LoadedLesson) -> list[str]:
     for q in loaded.lesson.questions:
         if q.type != "highlight":
             continue
-        for start, end in q.ideal_answer(loaded.context(q, loaded.lesson.language))["spans"]:
+        ctx = loaded.context(q, loaded.lesson.language)
+        for start, end in q.ideal_answer(ctx)["spans"]:
             snapped = snap_to_words(loaded.text, [(start, end)])
-            if snapped != [(start, end)] and [loaded.text[s:e] for s, e in snapped] != [loaded.text[start:end]]:
+            if q.score({"spans": snapped}, ctx).earned < q.score({"spans": [(start, end)]}, ctx).earned - 1e-9:
                 shown = " | ".join(loaded.text[s:e] for s, e in snapped)
                 problems.append(f"{loaded.display}: question '{q.id}': the passage \"{loaded.text[start:end]}\" "
                                 f"cuts a word; a student marking it gets \"{shown}\" (quote the whole words)")

@@ -27,7 +27,8 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO / "tests" / "artifacts"  # gitignored
-CHROMIUM = Path("/usr/bin/chromium")
+# Debian's chromium (Playwright's own browser download does not work here); override for local runs.
+CHROMIUM = Path(os.environ.get("MEDIALIT_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_MISSING = (
     "Chromium not found: install Debian's chromium package (apt-get install -y chromium) to run the browser tests"
 )

@@ -146,7 +146,9 @@ def test_covered_units_and_subtract() -> None:
     text = "Un deux. Trois quatre. Cinq."
     units = sentence_units(text)
     marks = snap_to_words(text, [units[1]])  # trailing "." is trimmed, still counts as covered
-    assert _covered_units(text, units, marks) == [1]
+    assert _covered_units(text, marks) == [1]
+    assert _covered_units(text, snap_to_words(text, [(0, 21)])) == [0, 1]
+    assert _covered_units(text, [(0, 5)]) == []
     assert _subtract([(0, len(text))], units[1]) == [(0, units[1][0]), (units[1][1], len(text))]
     assert _subtract([(0, 3), units[1]], units[1]) == [(0, 3)]
 
