@@ -83,7 +83,7 @@ def widget_values(loaded: LoadedLesson, q: QuestionBase, raw: dict, attempt: int
         names = {o.id: o.text.get(lang, fallback) for o in q.options}
         out.submit = {key: names[raw["selected"][0]]}
     elif q.type == "rating":
-        out.submit = {key: str(raw["value"])}
+        out.submit = {key: int(raw["value"]) - q.scale_min}  # by position: the labels are decorated
     elif q.type == "label":
         out.submit = {f"{key}-{eid}": category_name(q.vocabulary, cat, lang) for eid, cat in raw["labels"].items()}
     elif q.type == "free_text":

@@ -16,6 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl
 
+from websockets.exceptions import ConnectionClosed
+
 from benchmarks.answers import make_answer, widget_values
 from benchmarks.wsclient import AppClient, AppError, Run
 from medialit.i18n import MESSAGES, tr
@@ -115,7 +117,7 @@ class Student:
                 await self.answer(q)
             if finish and questions is None:
                 await self.finish()
-        except (AppError, KeyError, ValueError, OSError, asyncio.TimeoutError) as exc:
+        except (TimeoutError, AppError, KeyError, ValueError, OSError, ConnectionClosed) as exc:
             self.progress.error = f"{type(exc).__name__}: {exc}"
         return self.progress
 

@@ -129,7 +129,7 @@ class AppClient:
         self.timeout = timeout
         self.page_hash = ""
         self.values: dict[str, WidgetState] = {}  # by widget id: what the student set
-        self.cached: set[str] = set()
+        self.cached: dict[str, Any] = {}  # hash -> element, like the browser's message cache
         self.last: Run | None = None
         self.runs = 0
         self._ws: Any = None
@@ -216,12 +216,12 @@ class AppClient:
                 run.exec_seconds = fwd.page_profile.exec_time / 1e6
             elif kind == "delta" and fwd.delta.WhichOneof("type") == "new_element":
                 if self.cache_messages and fwd.metadata.cacheable:
-                    self.cached.add(fwd.hash)
+                    self.cached[fwd.hash] = fwd.delta.new_element
                 self._element(run, fwd.delta.new_element)
             elif kind == "delta" and fwd.delta.WhichOneof("type") == "add_block":
                 run.kinds["block"] = run.kinds.get("block", 0) + 1
             elif kind == "ref_hash":
-                run.elements += 1  # a cached element: the browser already has it
+                self._element(run, self.cached[fwd.ref_hash])  # the browser already has it
             elif kind == "script_finished":
                 run.status = ForwardMsg.ScriptFinishedStatus.Name(fwd.script_finished)
                 if fwd.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN:
@@ -277,13 +277,17 @@ def encode(widget: Widget, value: Any) -> WidgetState:
 
 
 def _label(widget: Widget, value: Any) -> str:
-    """An option given by index (int) or by its formatted label (str)."""
+    """An option given by index (int) or by its label (str): the exact label, else the one label
+    containing it (pages decorate labels, e.g. "3 · Je ne sais pas" for 3)."""
     options = widget.options
     if isinstance(value, int) and not isinstance(value, bool):
         return options[value]
-    if str(value) not in options:
+    if str(value) in options:
+        return str(value)
+    containing = [option for option in options if str(value) in option]
+    if len(containing) != 1:
         raise ValueError(f"{value!r} is not an option of {widget.key!r}: {options}")
-    return str(value)
+    return containing[0]
 
 
 def contains_any(blobs: Iterable[bytes], needles: Iterable[str]) -> list[str]:

@@ -68,5 +68,112 @@ def schema() -> None:
     click.echo(f"wrote {path}")
 
 
+
+# --- Authoring: document X-ray, exports, new lesson (implementations in medialit.xray, medialit.export,
+# medialit.scaffold; imported inside each command so that `medialit validate` starts fast).
+
+
+@main.command("xray")
+@click.argument("document", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--lang", type=click.Choice(["fr", "en"]), default="fr", show_default=True,
+              help="The document's language.")
+@click.option("--kind", "kinds", multiple=True, help="Only these kinds of findings (repeatable).")
+@click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON.")
+def xray_command(document: Path, lang: str, kinds: tuple[str, ...], as_json: bool) -> None:
+    """List what the X-ray notices in DOCUMENT (loaded words, sources, links, dates, figures…), by line."""
+    from dataclasses import asdict
+
+    from medialit.document import read_document
+    from medialit.xray import KINDS, line_col, summary, xray
+
+    unknown = [k for k in kinds if k not in KINDS]
+    if unknown:
+        raise click.UsageError(f"unknown kind '{unknown[0]}': use one of {', '.join(KINDS)}")
+    try:
+        text = read_document(document)
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise click.ClickException(f"{document} cannot be read as UTF-8 text ({exc})") from exc
+    findings = [f for f in xray(text, lang) if not kinds or f.kind in kinds]
+    if as_json:
+        rows = [{**asdict(f), "line": line_col(text, f.start)[0], "text": text[f.start:f.end]} for f in findings]
+        click.echo(json.dumps({"findings": rows, "summary": summary(findings)}, ensure_ascii=False, indent=2))
+        return
+    for f in findings:
+        line, col = line_col(text, f.start)
+        excerpt = " ".join(text[f.start:f.end].split())
+        excerpt = excerpt if len(excerpt) <= 70 else excerpt[:69] + "…"
+        detail = f" [{f.detail}]" if f.detail and f.detail not in excerpt else ""
+        click.echo(f"{line:>4}:{col:<4} {f.kind:<16} «{excerpt}» — {f.label(lang)}{detail}")
+    click.echo(", ".join(f"{kind}: {n}" for kind, n in summary(findings).items() if n) or "nothing found")
+
+
+@main.command("xray-eval")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def xray_eval_command(as_json: bool) -> None:
+    """How well the X-ray finds the loaded-language passages of the kit's lessons (precision, recall)."""
+    from medialit.catalog import Catalog
+    from medialit.xray_eval import evaluate, report_lines
+
+    result = evaluate(Catalog(kit_root()))
+    if as_json:
+        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        click.echo("\n".join(report_lines(result)))
+
+
+@main.command("export")
+@click.argument("lesson")
+@click.option("--format", "fmt", type=click.Choice(["html", "gift"]), default="html", show_default=True)
+@click.option("--key", is_flag=True, help="HTML: the teacher's answer key instead of the student worksheet.")
+@click.option("--lang", type=click.Choice(["fr", "en"]), default="fr", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE (default: print).")
+def export_command(lesson: str, fmt: str, key: bool, lang: str, output: Path | None) -> None:
+    """Export LESSON (a lesson file or a lesson id): printable worksheet / answer key, or Moodle GIFT."""
+    from medialit.export import answer_key_html, gift, resolve, worksheet_html
+
+    result = resolve(lesson)
+    if result is None:
+        raise click.ClickException(f"no lesson file or lesson id '{lesson}' (see lessons/ and exercises/)")
+    if not result.ok:
+        for problem in result.problems:
+            click.echo(str(problem), err=True)
+        raise click.ClickException(f"{result.display} has errors: fix them first (medialit validate)")
+    skipped: list[str] = []
+    if fmt == "gift":
+        if key:
+            raise click.UsageError("--key goes with --format html (a GIFT file carries its own answers)")
+        text, skipped = gift(result.loaded, lang)
+    else:
+        text = (answer_key_html if key else worksheet_html)(result.loaded, lang)
+    if output:
+        output.write_text(text, encoding="utf-8")
+        click.echo(f"wrote {output}", err=True)
+    else:
+        click.echo(text, nl=False)
+    if skipped:
+        click.echo(f"not exported (GIFT cannot express highlight and label questions): {', '.join(skipped)}",
+                   err=True)
+
+
+@main.command("new")
+@click.argument("document", type=click.Path(path_type=Path))
+@click.option("--id", "lesson_id", help="The lesson id (default: from the file name).")
+@click.option("--lang", type=click.Choice(["fr", "en"]), default="fr", show_default=True,
+              help="The document's and the lesson's language.")
+def new_command(document: Path, lesson_id: str | None, lang: str) -> None:
+    """Start a lesson on DOCUMENT: copy it into seeds/ if needed and write lessons/<id>.yaml to complete."""
+    from medialit.scaffold import ScaffoldError, scaffold
+
+    try:
+        path = scaffold(document, lesson_id=lesson_id, lang=lang, root=kit_root())
+    except ScaffoldError as exc:
+        raise click.ClickException(str(exc)) from exc
+    result = load_lesson(path, kit_root())
+    click.echo(f"wrote {result.display}")
+    for problem in result.problems:
+        click.echo(str(problem))
+    click.echo("next: write the texts marked 'À écrire' / 'To write', then: medialit validate --strict "
+               f"{result.display}")
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -186,17 +186,14 @@ class Doc:
 
     @cached_property
     def quotes(self) -> list[tuple[int, int]]:
-        """Spans of quoted passages: «…» (nested ones inside the outer), “…” and paired straight quotes."""
-        spans, depth, opened = [], 0, 0
-        for match in re.finditer(r"[«»]", self.text):
-            if match.group() == "«":
-                opened = match.start() if depth == 0 else opened
-                depth += 1
-            elif depth:
-                depth -= 1
-                if depth == 0:
-                    spans.append((opened, match.end()))
-        spans += [m.span() for m in re.finditer(r"“[^”]*”", self.text)]
+        """Spans of quotations, marks included: «…» (nested ones too), “…”, and straight quotes paired in order
+        within a paragraph."""
+        spans, stack = [], []
+        for match in re.finditer(r"[«»“”]", self.text):
+            if match.group() in "«“":
+                stack.append(match.start())
+            elif stack:
+                spans.append((stack.pop(), match.end()))
         for paragraph in re.finditer(r"[^\n]+", self.text):
             marks = [paragraph.start() + m.start() for m in re.finditer('"', paragraph.group())]
             spans += [(a, b + 1) for a, b in zip(marks[::2], marks[1::2], strict=False)]

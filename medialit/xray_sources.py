@@ -187,11 +187,12 @@ def _attribution_finding(doc: Doc, start: int, end: int, source: tuple[int, int,
     return doc.finding(start, end, "attribution", "named", detail=who)
 
 
-def _merge(found: list[Finding]) -> list[Finding]:
-    """Overlapping attributions become one (named wins over anonymous)."""
+def _merge(doc: Doc, found: list[Finding]) -> list[Finding]:
+    """Overlapping or adjacent attributions become one ("écrit" + "dans un article pour Bloomberg");
+    named wins over anonymous."""
     merged: list[Finding] = []
     for f in sorted(found, key=lambda f: (f.start, -f.end)):
-        if merged and f.start < merged[-1].end:
+        if merged and (f.start < merged[-1].end or not doc.text[merged[-1].end:f.start].strip()):
             keep = merged[-1] if merged[-1].category == "named" or f.category != "named" else f
             merged[-1] = replace(keep, start=merged[-1].start, end=max(f.end, merged[-1].end))
         else:
@@ -221,7 +222,7 @@ def detect_attribution(doc: Doc) -> list[Finding]:
         verdict = _source(doc, i, table)
         if verdict is not None:
             found.append(_attribution_finding(doc, token.start, token.end, verdict[1]))
-    return _merge(found)
+    return _merge(doc, found)
 
 
 _MD_LINK = re.compile(r"\[([^\]\n]{0,300})\]\(\s*([^()\s]*)(?:\s+\"[^\"]*\")?\s*\)")

@@ -12,9 +12,8 @@ MAX_SCARE_WORDS = 3
 # Words that, shortly before a short quote, show it reports someone's word rather than the author's doubt.
 _REPORTING = ("qualifi", "jug", "appel", "surnomm", "nomm", "baptis", "decri", "denonc", "parl", "call", "dub",
               "term", "label", "describ")
-# «…», “…”, "…", and +…+ (French wire copy writes quotes inside quotes with plus signs)
-_QUOTES = re.compile(r"«[ \u00a0\u202f]*([^«»\n]{1,80}?)[ \u00a0\u202f]*»|“([^“”\n]{1,80}?)”|\"([^\"\n]{1,80}?)\"|"
-                     r"(?<![\w+])\+([^\W\d][^+\n]{0,60}?)\+(?![\w+])")
+# French wire copy writes quotation marks inside a quotation as plus signs: "la stratégie de +méfiance+"
+_PLUS_QUOTES = re.compile(r"(?<![\w+])\+[^\W\d][^+\n]{0,60}?\+(?![\w+])")
 
 
 def _lexicon_hits(doc: Doc, matchers: dict[str, Matcher]) -> list[tuple[int, int, object]]:
@@ -76,14 +75,14 @@ def _reported(doc: Doc, start: int) -> bool:
 def detect_scare_quotes(doc: Doc) -> list[Finding]:
     """Quotation marks around one to three words: a term the author may be keeping at a distance."""
     found = []
-    for match in _QUOTES.finditer(doc.text):
-        inner = next(g for g in match.groups() if g is not None)
-        if not _is_short_term(inner) or inner.lstrip()[:1].isupper() or not doc.in_prose(match.start()):
+    spans = sorted(set(doc.quotes) | {m.span() for m in _PLUS_QUOTES.finditer(doc.text)})
+    for start, end in spans:
+        inner = doc.text[start + 1:end - 1].strip(" \u00a0\u202f")
+        if not _is_short_term(inner) or inner[:1].isupper() or not doc.in_prose(start):
             continue
-        category = "reported_term" if _reported(doc, match.start()) else "disputed_term"
-        found.append(doc.finding(match.start(), match.end(), "scare_quotes", category,
-                                 technique="loaded_language" if category == "disputed_term" else None,
-                                 detail=inner.strip()))
+        category = "reported_term" if _reported(doc, start) else "disputed_term"
+        found.append(doc.finding(start, end, "scare_quotes", category,
+                                 technique="loaded_language" if category == "disputed_term" else None, detail=inner))
     return found
 
 

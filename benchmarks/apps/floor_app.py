@@ -7,12 +7,7 @@ Streamlit itself. Contents are tiny and constant; widgets have distinct keys.
 """
 
 import streamlit as st
-
-_COMPONENT = st.components.v2.component(
-    "floor_component",
-    html="<div class='floor'></div>",
-    js="export default function(component) { component.parentElement.textContent = 'floor'; }",
-)
+from floor_component import COMPONENT  # registered once per process, like the app's highlight widget
 
 
 def draw(kind: str, i: int) -> None:
@@ -35,7 +30,7 @@ def draw(kind: str, i: int) -> None:
     elif kind == "text_input":
         st.text_input(f"Input {i}", key=key)
     elif kind == "bidi_component":
-        _COMPONENT(key=key, data={"i": i}, height="content")
+        COMPONENT(key=key, data={"i": i}, height="content")
     elif kind == "heading":
         st.subheader(f"Heading {i}")
     elif kind == "alert":

@@ -1,10 +1,11 @@
 """The real app under cProfile, for the benchmark's profile of a rerun (bench only).
 
 Runs ``app.py`` unchanged. When ``MEDIALIT_BENCH_PROFILE`` names a file, every script run after
-the first (callbacks included: they run inside the same ``code_to_exec``) is profiled and the
-accumulated stats are dumped to that file after each run. Streamlit's own per-run work in the
-script thread (building and hashing the ForwardMsgs) is in the profile too; the websocket send
-on the event loop is not.
+the first (callbacks included: they run inside the same ``code_to_exec``) is profiled while the
+file ``<that file>.on`` exists (so a warm-up is left out), and the accumulated stats are dumped
+to that file after each profiled run, with the number of runs in ``<that file>.runs``.
+Streamlit's own per-run work in the script thread (building and hashing the ForwardMsgs, waking
+the event loop) is in the profile too; the websocket send on the event loop is not.
 """
 
 import cProfile
@@ -28,6 +29,8 @@ def _install() -> None:
     original = script_runner.exec_func_with_error_handling
 
     def profiled(func, ctx):  # type: ignore[no-untyped-def] - mirrors Streamlit's signature
+        if not Path(f"{OUT}.on").exists():
+            return original(func, ctx)
         profile = cProfile.Profile()
         result = profile.runcall(original, func, ctx)
         with _LOCK:

@@ -48,7 +48,8 @@ def question_frame(lessons: Sequence[Lesson], lang: str = "fr") -> pd.DataFrame:
         for i, lesson in enumerate(lessons)
         for j, q in enumerate(lesson.questions)
     ]
-    return pd.DataFrame(rows, columns=QUESTION_COLUMNS)
+    frame = pd.DataFrame(rows, columns=QUESTION_COLUMNS)
+    return frame.astype({"lesson_order": int, "order": int, "points": float, "scored": bool})
 
 
 def option_frame(lessons: Sequence[Lesson], lang: str = "fr") -> pd.DataFrame:
@@ -68,7 +69,7 @@ def option_frame(lessons: Sequence[Lesson], lang: str = "fr") -> pd.DataFrame:
         if q.type == "choice"
         for k, o in enumerate(q.options)
     ]
-    return pd.DataFrame(rows, columns=OPTION_COLUMNS)
+    return pd.DataFrame(rows, columns=OPTION_COLUMNS).astype({"option_order": int, "correct": bool})
 
 
 def latest(answers: pd.DataFrame) -> pd.DataFrame:
@@ -76,8 +77,10 @@ def latest(answers: pd.DataFrame) -> pd.DataFrame:
 
     Idempotent: every analysis accepts either the whole answers frame or these marks.
     """
-    done = answers[answers["status"] == "complete"]
+    done = answers[(answers["status"] == "complete").astype(bool)]
     done = done.sort_values(["attempt", "answer_id"], kind="stable")
+    # An empty frame from the store has object columns: a boolean mask on them would select columns.
+    done = done.astype({"needs_review": bool, "earned": float, "possible": float, "final_earned": float})
     return done.drop_duplicates(KEY, keep="last").reset_index(drop=True)
 
 

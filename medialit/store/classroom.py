@@ -13,8 +13,8 @@ from sqlalchemy import select
 
 from .codes import clean_pseudonym
 from .errors import SessionClosed, UnknownClassSession
-from .models import ClassSessionRow, LearnerRow, ProgressRow
-from .records import ClassSession, Learner
+from .models import AnswerRow, ClassSessionRow, LearnerRow, ProgressRow
+from .records import Answer, ClassSession, Learner
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -95,3 +95,12 @@ def join_class(store: Store, code: str, pseudonym: str, lang: str = "fr") -> tup
     if not klass.is_open:
         raise SessionClosed(klass.id)
     return klass, store.create_learner(lang, class_session_id=klass.id, pseudonym=pseudonym)
+
+
+def answers_by_ids(store: Store, answer_ids: list[int]) -> dict[int, Answer]:
+    """``{id: Answer}`` for the given ids (missing ids are left out), in one SELECT."""
+    if not answer_ids:
+        return {}
+    stmt = select(AnswerRow).where(AnswerRow.id.in_(list(answer_ids)))
+    with store._read() as session:
+        return {row.id: Answer.from_row(row) for row in session.scalars(stmt)}

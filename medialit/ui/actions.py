@@ -11,9 +11,11 @@ from dataclasses import replace
 import streamlit as st
 
 from medialit.catalog import catalog
+from medialit.classroom.texts import t as classroom_text
 from medialit.loader import LoadedLesson
 from medialit.scoring import apply_penalties
 from medialit.store import Learner, get_store, normalize_code
+from medialit.store.classroom import accepts_answers
 from medialit.ui import inputs, keys
 from medialit.ui.lessonstate import LessonState, forget, lesson_state, rekey
 from medialit.ui.state import (
@@ -92,6 +94,9 @@ def submit(lesson_id: str, question_id: str, attempt: int) -> None:
                             hints_used=state.hints.get(question_id, 0), hint_penalty=settings.hint_penalty,
                             lang=language)
     learner, state = _learner_state(lesson_id)
+    if learner.class_session_id is not None and not accepts_answers(get_store(), learner.id):
+        state.messages[question_id] = classroom_text("answers_closed", language)  # classroom: session closed
+        return
     state.answers[question_id] = get_store().record_answer(
         learner.id, lesson_id, question_id, raw=raw, earned=score.earned, possible=score.possible,
         status="complete", result=score.to_dict(), content_hash=loaded.content_hash,

@@ -81,9 +81,13 @@ DEFAULT_LABELS: dict[str, str] = {
     "keyboard_help": "Each sentence you choose is highlighted in the text above; remove it to un-highlight.",
 }
 
-# Apostrophes and hyphens glue letters into one word ("aujourd’hui", "peut-être"). Keep in sync
-# with JOINERS in assets/highlight.js.
+# Apostrophes and hyphens glue letters into one word ("aujourd’hui", "peut-être", "don't")...
 _JOINERS = frozenset("'\u2019-\u2010\u2011")
+_APOSTROPHES = frozenset("'\u2019")
+# ...except after a French elided word: "l’économie" is two words, so marking "économie" stays
+# "économie" (a teacher quotes "enfoncer un coin" out of "d’enfoncer un coin"). Keep these three
+# in sync with assets/highlight.js.
+_ELISIONS = frozenset("c ç d j l m n s t qu jusqu lorsqu puisqu quoiqu".split())
 
 # Sentence ends: terminal punctuation, closing quotes/brackets (French "… »" has a space before
 # the guillemet), then whitespace.
@@ -108,7 +112,23 @@ def _in_word(text: str, i: int) -> bool:
     char = text[i]
     if _is_word_char(char):
         return True
-    return char in _JOINERS and 0 < i < len(text) - 1 and _is_word_char(text[i - 1]) and _is_word_char(text[i + 1])
+    return (
+        char in _JOINERS
+        and 0 < i < len(text) - 1
+        and _is_word_char(text[i - 1])
+        and _is_word_char(text[i + 1])
+        and not (char in _APOSTROPHES and _after_elision(text, i))
+    )
+
+
+def _after_elision(text: str, i: int) -> bool:
+    """True when the word ending just before position ``i`` is a French elision ("l", "qu"...)."""
+    start = i
+    while start > 0 and i - start < 7 and _is_word_char(text[start - 1]):
+        start -= 1
+    if start > 0 and _is_word_char(text[start - 1]):
+        return False  # longer than any elided word
+    return text[start:i].lower() in _ELISIONS
 
 
 def _coerce_spans(raw: Any) -> list[Span]:

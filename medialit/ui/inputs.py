@@ -76,9 +76,14 @@ def _rating(shown: dict, key: str, lang: str, prefill: dict) -> None:
     low, high = shown["scale"]
     values = list(range(low, high + 1))
     labels = shown.get("labels") or {}
-    first = values.index(prefill["value"]) if prefill.get("value") in values else None
-    st.radio(tr("ui_rating_label", lang, low=low, high=high), values, index=first, horizontal=True, key=key,
-             captions=[labels.get(str(v), "") for v in values], on_change="ignore")
+
+    def label(value: int) -> str:
+        name = labels.get(str(value))
+        return f"{value} · {name}" if name else str(value)
+
+    st.segmented_control(tr("ui_rating_label", lang, low=low, high=high), values, format_func=label, key=key,
+                         default=prefill.get("value") if prefill.get("value") in values else None, wrap=True,
+                         on_change="ignore")
 
 
 def _label(shown: dict, key: str, lang: str, prefill: dict) -> None:

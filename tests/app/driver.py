@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +39,7 @@ def fill(at: AppTest, loaded: LoadedLesson, q: QuestionBase, raw: dict[str, Any]
     elif q.type == "choice":
         at.radio(key=key).set_value(raw["selected"][0] if raw.get("selected") else None)
     elif q.type == "rating":
-        at.radio(key=key).set_value(raw.get("value"))
+        at.segmented_control(key=key).set_value(raw.get("value"))
     elif q.type == "free_text":
         at.text_area(key=key).input(raw.get("text", ""))
     elif q.type == "label":
@@ -68,9 +69,23 @@ def texts(at: AppTest) -> str:
     parts: list[str] = []
     for node in _walk(at._tree):
         proto = getattr(node, "proto", None)
-        if proto is not None:
+        if proto is None:
+            continue
+        if proto.DESCRIPTOR.name == "BidiComponent":  # the highlight widget: its data, not its JS/CSS code
+            parts.append(json.dumps(json.loads(proto.json or "{}"), ensure_ascii=False))
+        else:
             parts.append(text_format.MessageToString(proto, as_utf8=True))
     return "\n".join(parts)
+
+
+def document_layers(at: AppTest) -> list[str]:
+    """The names of the layers the highlight widgets on the page draw."""
+    names = []
+    for node in _walk(at._tree):
+        proto = getattr(node, "proto", None)
+        if proto is not None and proto.DESCRIPTOR.name == "BidiComponent":
+            names += [layer["name"] for layer in json.loads(proto.json or "{}").get("layers", [])]
+    return names
 
 
 def goto(at: AppTest, loaded: LoadedLesson, index: int) -> AppTest:

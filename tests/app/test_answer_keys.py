@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from conftest import FIXTURE_LESSON, shipped_files
-from driver import answer, errors, goto, new_app, texts
+from driver import answer, document_layers, errors, goto, new_app, texts
 
 from medialit.catalog import catalog
 from medialit.loader import LoadedLesson, load_lesson
@@ -55,7 +55,7 @@ def check_no_keys_before_submission(loaded: LoadedLesson, lang: str) -> None:
         page = texts(at)
         leaked = [s for s in secrets(q) if len(s) >= MIN_SECRET and s not in shown and s in page]
         assert not leaked, f"{q.id}: shown before submission: {leaked}"
-        assert "layer-expected" not in page, f"{q.id}: the expected passages were sent"
+        assert "expected" not in document_layers(at), f"{q.id}: the expected passages were sent"
 
 
 def test_the_fixture_lesson_sends_no_answer_key_before_each_submission(lesson: LoadedLesson) -> None:
@@ -78,11 +78,11 @@ def test_the_expected_passages_are_drawn_only_after_a_right_or_final_answer(less
     at = goto(at, lesson, 2)
     gold = q.ideal_answer(lesson.context(q, "fr"))["spans"]
     at = answer(at, lesson, q, {"spans": gold[:1]})  # partial: a retry is still possible
-    assert "layer-student" in texts(at) and "layer-expected" not in texts(at)
+    assert document_layers(at) == ["student"]
     assert "EXPL-PELEMELE" not in texts(at)  # the missed passage's explanation waits
     at = at.button(key=f"retry-{FIXTURE_LESSON}-{q.id}").click().run()
     at = answer(at, lesson, q, {"spans": gold[:1]}, attempt=2)  # no try left: everything is shown
-    assert "layer-expected" in texts(at) and "EXPL-PELEMELE" in texts(at)
+    assert document_layers(at) == ["student", "expected"] and "EXPL-PELEMELE" in texts(at)
 
 
 @pytest.mark.parametrize("path", shipped_files(), ids=lambda p: f"{p.parent.name}/{p.name}")

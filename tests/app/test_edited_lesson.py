@@ -38,6 +38,7 @@ def test_a_lesson_broken_by_an_edit_says_so_keeps_the_answers_and_comes_back(
     at = at.button(key=keys.BACK).click().run()
     assert [s.value for s in at.subheader] == ["Fixture : un exercice court"]
     path.write_text(original, encoding="utf-8")
+    at = at.run()  # the teacher saved a good version again: the card is back
     at = at.button(key=keys.open_lesson(FIXTURE_LESSON)).click().run()
     assert at.subheader[0].value == "Question 2 sur 7"
     assert at.success[0].value == "Juste : 1 sur 1 pt."

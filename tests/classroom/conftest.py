@@ -1,22 +1,19 @@
-"""Classroom fixtures: the test kit (one lesson, one discernment drill), an empty store, answering helpers."""
+"""Classroom fixtures: the test kit as the process's kit, and an empty store in a temporary data folder."""
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from medialit.catalog import Catalog, catalog
-from medialit.loader import LoadedLesson
-from medialit.store import Answer, Store, clear_store_cache, get_store
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # classkit, classframes
 
-HERE = Path(__file__).resolve().parent
-KIT = HERE / "kit"
-LESSON, DRILL = "class-lesson", "reliability-drill"
-sys.path.insert(0, str(HERE))  # the frames helper module
+from classkit import KIT  # noqa: E402 - needs the path above
+
+from medialit.catalog import Catalog, catalog  # noqa: E402
+from medialit.store import Store, clear_store_cache, get_store  # noqa: E402
 
 
 @pytest.fixture
@@ -34,14 +31,3 @@ def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kit: Catalog) -> Iter
     clear_store_cache()
     yield get_store()
     clear_store_cache()
-
-
-def answer(store: Store, loaded: LoadedLesson, learner_id: int, question_id: str, raw: dict[str, Any],
-           lang: str = "fr") -> Answer:
-    """Score ``raw`` like the student app does and record it."""
-    question = loaded.lesson.question(question_id)
-    score = question.score(raw, loaded.context(question, lang))
-    return store.record_answer(learner_id, loaded.lesson.id, question_id, raw=raw, earned=score.earned,
-                               possible=score.possible, status="complete" if score.complete else "incomplete",
-                               result=score.to_dict(), content_hash=loaded.content_hash,
-                               needs_review=score.needs_review)

@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-from frames import answers, questions
+from classframes import answers, questions
 
 from medialit import analytics as an
 from medialit.loader import load_lesson
@@ -301,3 +301,21 @@ def test_a_thousand_students_by_five_lessons_take_well_under_half_a_second():
         dashboard()
         timings.append(time.perf_counter() - start)
     assert min(timings) < 0.5, f"{min(timings):.3f} s for {len(frame)} answers"
+
+
+def test_every_analysis_works_before_anybody_has_answered():
+    from medialit.store.analytics import FRAME_COLUMNS
+
+    empty = pd.DataFrame(columns=list(FRAME_COLUMNS))  # what the store returns for a new session
+    lesson = kit_lesson().lesson
+    qs, options = an.question_frame([lesson]), an.option_frame([lesson])
+    learners = pd.DataFrame({"learner_id": [1], "pseudonym": ["Renard"], "last_seen_at": [pd.Timestamp.now("UTC")]})
+    assert an.roster(empty, qs, learners)["answered"].tolist() == [0]
+    table, alphas = an.item_analysis(an.latest(empty), qs)
+    assert table["answered"].sum() == 0 and alphas["class-lesson"].reason == "too_few_students"
+    assert an.skill_profile(empty, qs)["earned"].sum() == 0
+    assert an.option_distribution(empty, options)["count"].sum() == 0
+    assert an.impressions(empty, qs).empty and an.discernment(empty, qs).empty
+    assert an.class_discernment(empty, qs).discernment is None
+    assert an.heat_counts(empty, "class-lesson", "scare", 5) == [0] * 5
+    assert an.question_frame([]).empty and an.roster(empty, an.question_frame([])).empty

@@ -7,7 +7,7 @@ import io
 import json
 
 import pytest
-from conftest import DRILL, LESSON, answer
+from classkit import DRILL, LESSON, answer
 
 from medialit.classroom.csv_export import COLUMNS, class_csv, csv_file_name, neutralize
 from medialit.classroom.data import load_class
@@ -104,3 +104,28 @@ def test_report_shows_the_item_analysis_charts_and_the_heatmap(store, klass):
     assert "Believing" in html  # the misconception of the option 'interview'
     assert 'class="expected"' in html and "rgba(230, 120, 0" in html
     assert "Discernment" in html
+
+
+def test_a_new_session_exports_a_header_only_csv_and_a_report(store, kit):
+    session = store.create_class_session("Vide", [LESSON, DRILL])
+    store.create_learner("fr", session.id, "Renard")
+    data = load_class(store, session.id)
+    assert read_csv(class_csv(data)) == []
+    assert class_csv(data).decode("utf-8-sig").splitlines()[0] == ",".join(COLUMNS)
+    assert "Renard" in class_report(data)
+
+
+def test_grading_queue_is_empty_then_lists_written_answers_ungraded_first(store, kit):
+    from medialit.ui.teacher.grading import written_answers
+
+    session = store.create_class_session("2nde", [LESSON])
+    data = load_class(store, session.id)
+    assert written_answers(data, only_to_review=True).empty
+    lesson = kit.by_id(LESSON)
+    ids = [store.create_learner("fr", session.id, name).id for name in ("A", "B")]
+    first = answer(store, lesson, ids[0], "rewrite", {"text": "Stoltenberg a rappelé les critiques de l'OTAN."})
+    answer(store, lesson, ids[1], "rewrite", {"text": "Le secrétaire général a rappelé les positions."})
+    store.override_answer(first.id, 1.0, "Précise la source.")
+    data = load_class(store, session.id)
+    assert written_answers(data, only_to_review=True)["pseudonym"].tolist() == ["B"]
+    assert written_answers(data, only_to_review=False)["pseudonym"].tolist() == ["B", "A"]

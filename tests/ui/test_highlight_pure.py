@@ -6,6 +6,12 @@ functions in ``tests/browser/test_highlight_browser.py``.
 
 from __future__ import annotations
 
+import json
+import random
+import shutil
+import subprocess
+from pathlib import Path
+
 import pytest
 
 from medialit.spans import clean
@@ -13,6 +19,7 @@ from medialit.ui.highlight import (
     Segment,
     _covered_units,
     _heat_runs,
+    _normalize_layers,
     _subtract,
     layer_class,
     merge_spans,
@@ -21,6 +28,7 @@ from medialit.ui.highlight import (
     snap_to_words,
 )
 
+JS = Path(__file__).resolve().parents[2] / "medialit" / "ui" / "assets" / "highlight.js"
 TEXT = "L’élève a lu « Le Monde » hier.\nC’est 😀 peut-être vrai !"
 
 
@@ -70,6 +78,19 @@ def test_snap_apostrophe_and_hyphen_are_inside_words() -> None:
     assert snap_to_words(text, [(s, s + 1)]) == [span_of(text, "Aujourd’hui")]
     s = text.index("être")
     assert snap_to_words(text, [(s, s + 2)]) == [span_of(text, "peut-être")]
+
+
+def test_snap_french_elision_is_a_separate_word() -> None:
+    text = "Il veut l’information, d'enfoncer un coin, qu’il dit. Don't stop, aujourd’hui."
+    s = text.index("formation")
+    assert snap_to_words(text, [(s, s + 2)]) == [span_of(text, "information")]
+    assert snap_to_words(text, [span_of(text, "enfoncer un coin")]) == [span_of(text, "enfoncer un coin")]
+    assert snap_to_words(text, [span_of(text, "l’info")]) == [span_of(text, "l’information")]
+    s = text.index("il dit")
+    assert snap_to_words(text, [(s, s + 1)]) == [span_of(text, "il")]
+    s = text.index("on't")
+    assert snap_to_words(text, [(s, s + 2)]) == [span_of(text, "Don't")]  # not an elision
+    assert snap_to_words(text, [span_of(text, "hui")]) == [span_of(text, "aujourd’hui")]
 
 
 def test_snap_apostrophe_at_word_edge_is_trimmed() -> None:
@@ -281,3 +302,37 @@ def test_apptest_new_text_under_same_key_starts_fresh(page_test: object) -> None
     at.session_state["text"] = "Autre texte, autres marques."
     at.run()
     assert at.session_state["out"] == []  # old offsets mean nothing in the new text
+
+
+# ----------------------------------------------------------------------------- JS parity (Node)
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="node not installed: JS parity not checked")
+def test_js_snapping_and_segments_match_python() -> None:
+    """The browser snaps and segments exactly like Python (else every edit would be re-synced)."""
+    text = "L’élève a dit : « c’est peut-être faux ! » 😀 d'enfoncer, aujourd’hui — Don't.\nFin…"
+    rng = random.Random(7)
+    spans = [sorted(rng.sample(range(len(text) + 1), 2)) for _ in range(400)]
+    layers = [{"name": "expected", "spans": [[3, 12]], "title": "A"}, {"name": "xray", "spans": [[10, 30]]}]
+    heat = [rng.choice([0, 0, 1, 2, 5]) for _ in text]
+    script = f"""
+        import {{ snapSpan, mergeSpans, buildSegments }} from {json.dumps(JS.as_uri())};
+        const cps = Array.from({json.dumps(text)});
+        const spans = {json.dumps(spans)};
+        const snapped = spans.map(([s, e]) => snapSpan(cps, s, e));
+        const marks = mergeSpans(snapped.filter(Boolean).slice(0, 6));
+        const layers = {json.dumps(_normalize_layers(layers, len(text)))};
+        const [runs, max] = {json.dumps(_heat_runs(heat, len(text)))};
+        const segs = buildSegments(cps.length, marks, layers, runs, max).map((g) => [g.s, g.e, g.classes]);
+        console.log(JSON.stringify({{ snapped, marks, segs }}));
+    """
+    done = subprocess.run(
+        ["node", "--input-type=module", "-e", script], capture_output=True, text=True, timeout=30, check=True
+    )
+    got = json.loads(done.stdout)
+    want = [snap_to_words(text, [s]) for s in spans]
+    assert [[tuple(x)] if x else [] for x in got["snapped"]] == want
+    marks = [tuple(m) for m in got["marks"]]
+    assert marks == merge_spans([w[0] for w in want if w][:6])
+    expected = [[g.start, g.end, list(g.classes)] for g in segments(text, marks, layers, heat=heat)]
+    assert got["segs"] == expected

@@ -8,27 +8,48 @@
 //   - the widget answers with setStateValue("spans", [[s, e], ...]) (snapped, merged, sorted).
 // The passage is only ever inserted as text nodes (textContent): documents may contain markup.
 //
+// snapSpan, mergeSpans and buildSegments are also exported for the Node parity test
+// (tests/ui/test_highlight_pure.py); Streamlit only uses the default export.
+//
 // Streamlit re-invokes the default export whenever `data` changes but runs the cleanup only on
 // unmount, so listeners are bound once per parentElement and per-instance state lives on it.
 
 const WORD_RE = /^[\p{L}\p{N}\p{M}]$/u;
-// Apostrophes and hyphens glue letters into one word ("aujourd’hui", "peut-être").
+// Apostrophes and hyphens glue letters into one word ("aujourd’hui", "peut-être", "don't")...
 const JOINERS = new Set(["'", "\u2019", "-", "\u2010", "\u2011"]);
+const APOSTROPHES = new Set(["'", "\u2019"]);
+// ...except after a French elided word: "l’économie" is two words (same sets as highlight.py).
+const ELISIONS = new Set(["c", "ç", "d", "j", "l", "m", "n", "s", "t", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"]);
 // Touch selection is adjusted with handles that fire no pointer events: commit once it rests.
 const SETTLE_MS = 900;
 const STATE = "__medialitHighlight";
 
 const isWordChar = (c) => c !== undefined && WORD_RE.test(c);
 
+/** True when the word ending just before code point i is a French elision ("l", "qu"...). */
+function afterElision(cps, i) {
+  let start = i;
+  while (start > 0 && i - start < 7 && isWordChar(cps[start - 1])) start--;
+  if (start > 0 && isWordChar(cps[start - 1])) return false; // longer than any elided word
+  return ELISIONS.has(cps.slice(start, i).join("").toLowerCase());
+}
+
 /** True when code point i belongs to a word (same rule as highlight.py `_in_word`). */
 function inWord(cps, i) {
   const c = cps[i];
   if (isWordChar(c)) return true;
-  return JOINERS.has(c) && i > 0 && i < cps.length - 1 && isWordChar(cps[i - 1]) && isWordChar(cps[i + 1]);
+  return (
+    JOINERS.has(c) &&
+    i > 0 &&
+    i < cps.length - 1 &&
+    isWordChar(cps[i - 1]) &&
+    isWordChar(cps[i + 1]) &&
+    !(APOSTROPHES.has(c) && afterElision(cps, i))
+  );
 }
 
 /** Snap one span: grow cut words to whole words, then trim non-word edges. Null if nothing left. */
-function snapSpan(cps, s, e) {
+export function snapSpan(cps, s, e) {
   const n = cps.length;
   s = Math.max(0, Math.min(n, s));
   e = Math.max(0, Math.min(n, e));
@@ -41,7 +62,7 @@ function snapSpan(cps, s, e) {
 }
 
 /** Sort and merge overlapping or touching spans (same rule as highlight.py `merge_spans`). */
-function mergeSpans(spans) {
+export function mergeSpans(spans) {
   const sorted = spans.filter(([s, e]) => s < e).map(([s, e]) => [s, e]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const out = [];
   for (const [s, e] of sorted) {
@@ -64,7 +85,7 @@ function lowerBound(arr, x) {
 }
 
 /** Cut [0, n) at every mark/layer/heat boundary (mirror of highlight.py `segments`). */
-function buildSegments(n, marks, layers, heatRuns, heatMax) {
+export function buildSegments(n, marks, layers, heatRuns, heatMax) {
   const cuts = new Set([0, n]);
   const addCuts = ([s, e]) => {
     cuts.add(s);

@@ -80,7 +80,8 @@ def totals(loaded: LoadedLesson, state: LessonState, lang: str) -> None:
             "mark": {"type": "bar", "cornerRadiusEnd": 3},
             "encoding": {
                 "y": {"field": "skill", "type": "nominal", "sort": None, "title": None},
-                "x": {"field": "percent", "type": "quantitative", "scale": {"domain": [0, 100]}, "title": "%"},
+                "x": {"field": "percent", "type": "quantitative", "scale": {"domain": [0, 100]}, "title": "%",
+                      "axis": {"values": [0, 25, 50, 75, 100]}},
                 "tooltip": [{"field": "skill"}, {"field": "points"}, {"field": "percent"}],
             },
         },

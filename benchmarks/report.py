@@ -1,0 +1,93 @@
+"""The table ``make bench`` prints: each figure, its target (if any) and whether it is met."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Target:
+    """``figure(results) <= limit`` (or == for equality targets); None when the section did not run."""
+
+    label: str
+    section: str
+    figure: Callable[[dict], float]
+    limit: float | None
+    unit: str
+    equal_to: Callable[[dict], float] | None = None
+
+
+TARGETS: tuple[Target, ...] = (
+    Target("30 students: interaction median", "classroom_30", lambda r: r["interaction_ms"]["median"], 50, "ms"),
+    Target("30 students: interaction p95", "classroom_30", lambda r: r["interaction_ms"]["p95"], 250, "ms"),
+    Target("30 students: interaction max", "classroom_30", lambda r: r["interaction_ms"]["max"], None, "ms"),
+    Target("30 students: first load median", "classroom_30", lambda r: r["first_load_ms"]["median"], 1000, "ms"),
+    Target("30 students: first load p95", "classroom_30", lambda r: r["first_load_ms"]["p95"], None, "ms"),
+    Target("30 students: server CPU per rerun", "classroom_30", lambda r: r["cpu_ms_per_rerun"], None, "ms"),
+    Target("30 students: memory per session", "classroom_30", lambda r: r["rss_mb_per_session"], 1, "MB"),
+    Target("30 students: answers stored = submitted", "classroom_30", lambda r: r["stored"], None, "",
+           equal_to=lambda r: r["submitted"]),
+    Target("150 students: interaction median", "classroom_150", lambda r: r["interaction_ms"]["median"], None, "ms"),
+    Target("150 students: interaction p95", "classroom_150", lambda r: r["interaction_ms"]["p95"], 1000, "ms"),
+    Target("150 students: interaction max", "classroom_150", lambda r: r["interaction_ms"]["max"], None, "ms"),
+    Target("150 students: first load median", "classroom_150", lambda r: r["first_load_ms"]["median"], None, "ms"),
+    Target("150 students: server CPU per rerun", "classroom_150", lambda r: r["cpu_ms_per_rerun"], None, "ms"),
+    Target("150 students: memory per session", "classroom_150", lambda r: r["rss_mb_per_session"], 1, "MB"),
+    Target("150 students: answers stored = submitted", "classroom_150", lambda r: r["stored"], None, "",
+           equal_to=lambda r: r["submitted"]),
+    Target("lesson page rerun / floor (median)", "rerun_cost", lambda r: r["ratio"], 3, "x"),
+    Target("lesson page rerun (exec_time median)", "rerun_cost", lambda r: r["lesson_exec_ms_median"], None, "ms"),
+    Target("floor page rerun (exec_time median)", "rerun_cost", lambda r: r["floor_exec_ms_median"], None, "ms"),
+    Target("worst page state / floor", "rerun_cost", lambda r: r["worst_state"]["ratio"], None, "x"),
+    Target("submit rerun (exec_time median)", "rerun_cost", lambda r: r["submit_exec_ms_median"], None, "ms"),
+    Target("validation (1,000 generated lessons)", "validation", lambda r: r["lessons_per_s"], None, "lessons/s"),
+    Target("validation misjudged files", "validation", lambda r: r["misjudged"], None, "",
+           equal_to=lambda r: 0),
+    Target("dashboard: 1,000 students x 5 lessons", "dashboard", lambda r: r["seconds"], 0.5, "s"),
+    Target("X-ray: five seeds, uncached", "xray", lambda r: r["total_ms"], None, "ms"),
+)
+
+
+def _fmt(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:,.2f}".rstrip("0").rstrip(".")
+    return f"{value:,}" if isinstance(value, int) else str(value)
+
+
+def rows(results: dict) -> list[tuple[str, str, str, str]]:
+    """(figure, value, target, verdict) for every target whose section ran."""
+    out = []
+    for target in TARGETS:
+        section = results.get(target.section)
+        if section is None:
+            continue
+        value = target.figure(section)
+        if target.equal_to is not None:
+            expected = target.equal_to(section)
+            out.append((target.label, _fmt(value), f"= {_fmt(expected)}", "PASS" if value == expected else "FAIL"))
+        elif target.limit is not None:
+            out.append((target.label, f"{_fmt(value)} {target.unit}".strip(), f"<= {_fmt(target.limit)} {target.unit}",
+                        "PASS" if value <= target.limit else "FAIL"))
+        else:
+            out.append((target.label, f"{_fmt(value)} {target.unit}".strip(), "", ""))
+    for kind, figures in sorted(results.get("scoring", {}).items()):
+        out.append((f"scoring: {kind}", f"{_fmt(figures['answers_per_s'])} answers/s", "", ""))
+    return out
+
+
+def table(results: dict) -> str:
+    """The rows as a Markdown table, with the timing method and the machine's load."""
+    lines = ["| figure | value | target | result |", "|---|---|---|---|"]
+    lines += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows(results)]
+    rerun = results.get("rerun_cost")
+    if rerun:
+        lines.append(f"\nRerun timing: {rerun['timing']}; client round trips on the same idle servers: lesson "
+                     f"{_fmt(rerun['lesson_rtt_ms_median'])} ms, floor {_fmt(rerun['floor_rtt_ms_median'])} ms.")
+    sections = results.get("meta", {}).get("sections", {})
+    if sections:
+        loads = ", ".join(f"{name} {s['load_average_before']}→{s['load_average_after']}"
+                          for name, s in sections.items())
+        lines.append(f"Load average (1 min) before→after each section, {results['meta'].get('cpus')} CPUs: {loads}.")
+    return "\n".join(lines)

@@ -1,0 +1,94 @@
+"""``make bench``: measure the real app and the engine, write ``benchmarks/results.json``, print a table.
+
+Sections (``--only`` picks some): ``classroom`` (30 and 150 simulated students on the real
+server), ``rerun`` (the lesson page's rerun time against Streamlit's floor, plus a cProfile of
+the app's reruns), ``micro`` (scoring, validation of 1,000 generated lessons, the dashboard's
+analytics over 1,000 students x 5 lessons, the X-ray of the five seeds). Targets are checked and
+reported, never asserted: these are benchmarks on a shared, noisy machine (the load average is
+recorded beside each section).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import streamlit
+
+from benchmarks import classroom, micro, rerun_cost
+from benchmarks.profiling import hotspots
+from benchmarks.report import table
+from medialit.catalog import catalog
+from medialit.loader import LoadedLesson
+
+RESULTS = Path(__file__).resolve().parent / "results.json"
+
+
+def default_lesson(lessons: list[LoadedLesson]) -> LoadedLesson:
+    """The lesson with the longest document: the heaviest page a class would open."""
+    return max((loaded for loaded in lessons if loaded.lesson.kind == "lesson"), key=lambda loaded: len(loaded.text))
+
+
+def _section(results: dict, name: str, work) -> None:  # type: ignore[no-untyped-def] - any zero-arg callable
+    before = os.getloadavg()[0]
+    started = time.perf_counter()
+    print(f"[bench] {name}...", file=sys.stderr, flush=True)
+    results[name] = work()
+    results.setdefault("meta", {}).setdefault("sections", {})[name] = {
+        "seconds": round(time.perf_counter() - started, 1),
+        "load_average_before": round(before, 2),
+        "load_average_after": round(os.getloadavg()[0], 2),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__.split("\n")[0])
+    parser.add_argument("--only", default="classroom,rerun,micro", help="comma-separated sections")
+    parser.add_argument("--students", default="30,150", help="class sizes, comma-separated")
+    parser.add_argument("--lesson", help="lesson id (default: the one with the longest document)")
+    parser.add_argument("--think", default="1,3", help="think time range in seconds, e.g. 1,3")
+    parser.add_argument("--ramp", type=float, default=10.0, help="seconds over which students join")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--validate", type=int, default=1000, help="generated lessons to validate")
+    parser.add_argument("--output", type=Path, default=RESULTS)
+    args = parser.parse_args(argv)
+    only = set(args.only.split(","))
+    lessons = catalog().lessons()
+    loaded = catalog().by_id(args.lesson) if args.lesson else default_lesson(lessons)
+    if loaded is None:
+        parser.error(f"no lesson {args.lesson!r}")
+    think = tuple(float(x) for x in args.think.split(","))
+    results: dict = {"meta": {
+        "date": time.strftime("%Y-%m-%d %H:%M:%S"), "python": platform.python_version(),
+        "streamlit": streamlit.__version__, "cpus": os.cpu_count(), "lesson": loaded.lesson.id,
+        "think_s": think, "seed": args.seed,
+    }}
+    if "classroom" in only:
+        for n in (int(x) for x in args.students.split(",")):
+            _section(results, f"classroom_{n}", lambda n=n: classroom.run_class(
+                loaded, n, seed=args.seed, think=think, ramp=args.ramp).to_dict())
+    if "rerun" in only:
+        _section(results, "rerun_cost", lambda: rerun_cost.measure(loaded))
+        with tempfile.TemporaryDirectory(prefix="medialit-profile-") as tmp:
+            out = Path(tmp) / "reruns.prof"
+            _section(results, "profile", lambda: hotspots(rerun_cost.profile(loaded, out)))
+    if "micro" in only:
+        lessons_only = [x for x in lessons if x.lesson.kind == "lesson"][:5]
+        _section(results, "scoring", lambda: micro.scoring(lessons))
+        _section(results, "validation", lambda: micro.validation(args.validate))
+        _section(results, "dashboard", lambda: micro.dashboard(lessons_only))
+        _section(results, "xray", micro.xray_seeds)
+    args.output.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(table(results))
+    print(f"\nwritten: {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,72 @@
+"""The words of the exported worksheets, answer keys and GIFT files, in French and English."""
+
+from __future__ import annotations
+
+STRINGS: dict[str, dict[str, str]] = {
+    "worksheet": {"fr": "Fiche élève", "en": "Student worksheet"},
+    "answer_key": {"fr": "Corrigé — réservé à l'enseignant", "en": "Answer key — for the teacher only"},
+    "student_fields": {"fr": "Nom : {blank}  Classe : {blank}  Date : {blank}",
+                       "en": "Name: {blank}  Class: {blank}  Date: {blank}"},
+    "minutes": {"fr": "{n} min", "en": "{n} min"},
+    "document": {"fr": "Document", "en": "Document"},
+    "document_title": {"fr": "Titre", "en": "Title"},
+    "document_outlet": {"fr": "Média", "en": "Outlet"},
+    "document_author": {"fr": "Auteur", "en": "Author"},
+    "document_date": {"fr": "Date", "en": "Date"},
+    "document_address": {"fr": "Adresse", "en": "Address"},
+    "written_for_kit": {"fr": "Texte écrit pour ce kit.", "en": "Text written for this kit."},
+    "line": {"fr": "l.", "en": "l."},
+    "questions": {"fr": "Questions", "en": "Questions"},
+    "question_n": {"fr": "Question {n}", "en": "Question {n}"},
+    "points": {"fr": "{n} pt", "en": "{n} pt"},
+    "no_points": {"fr": "sans points", "en": "no points"},
+    "pick_one": {"fr": "Coche une seule réponse.", "en": "Tick one answer."},
+    "pick_some": {"fr": "Coche toutes les bonnes réponses.", "en": "Tick every right answer."},
+    "underline": {"fr": "Souligne dans le document le ou les passages demandés, puis note leurs numéros de ligne :",
+                  "en": "Underline in the document the passage(s) asked for, then write their line numbers:"},
+    "write": {"fr": "Écris ta réponse ({min}–{max} mots).", "en": "Write your answer ({min}–{max} words)."},
+    "rate": {"fr": "Coche une case.", "en": "Tick one box."},
+    "label_how": {"fr": "Écris à côté de chaque extrait la catégorie qui lui correspond.",
+                  "en": "Next to each excerpt, write the category that fits it."},
+    "excerpt": {"fr": "Extrait", "en": "Excerpt"},
+    "category": {"fr": "Catégorie", "en": "Category"},
+    "categories": {"fr": "Catégories possibles", "en": "Categories to choose from"},
+    "teacher_notes": {"fr": "Notes pour l'enseignant", "en": "Teacher notes"},
+    "goals": {"fr": "Objectifs", "en": "Goals"},
+    "timing": {"fr": "Déroulé", "en": "Timing"},
+    "discussion": {"fr": "Discussion", "en": "Discussion"},
+    "background": {"fr": "Contexte", "en": "Background"},
+    "sources": {"fr": "Sources", "en": "Sources"},
+    "answers": {"fr": "Réponses attendues", "en": "Expected answers"},
+    "right_option": {"fr": "bonne réponse", "en": "right answer"},
+    "wrong_option": {"fr": "mauvaise réponse", "en": "wrong answer"},
+    "misconception": {"fr": "Ce que révèle ce choix :", "en": "What this choice reveals:"},
+    "expected_passages": {"fr": "Passages attendus", "en": "Expected passages"},
+    "rubric": {"fr": "Grille (idées attendues)", "en": "Rubric (expected ideas)"},
+    "terms": {"fr": "mots reconnus", "en": "words recognised"},
+    "absent": {"fr": "point gagné si ces mots ont disparu", "en": "earned when these words are gone"},
+    "if_found": {"fr": "si trouvé :", "en": "if found:"},
+    "if_missing": {"fr": "si absent :", "en": "if missing:"},
+    "model_answer": {"fr": "Réponse modèle", "en": "Model answer"},
+    "expected_range": {"fr": "Zone attendue : {lo} à {hi} (−{step} % par cran d'écart).",
+                       "en": "Expected range: {lo} to {hi} (−{step}% per step away)."},
+    "opinion": {"fr": "Question d'opinion, sans bonne réponse ni points.",
+                "en": "An opinion question: no right answer, no points."},
+    "impression_before": {"fr": "Première impression, avant la leçon.", "en": "First impression, before the lesson."},
+    "impression_after": {"fr": "Impression finale, à comparer à la première.",
+                         "en": "Final impression, to compare with the first one."},
+    "veracity": {"fr": "Fiabilité réelle du texte : {value}.", "en": "The text's actual reliability: {value}."},
+    "reliable": {"fr": "fiable", "en": "reliable"},
+    "unreliable": {"fr": "peu fiable", "en": "unreliable"},
+    "expected_category": {"fr": "Catégorie attendue", "en": "Expected category"},
+    "hints": {"fr": "Indices (à donner à la demande)", "en": "Hints (give on request)"},
+    "explanation": {"fr": "Explication", "en": "Explanation"},
+    "other_document": {"fr": "autre document : {file}", "en": "other document: {file}"},
+}
+
+
+def t(key: str, lang: str, **values: object) -> str:
+    """The string ``key`` in ``lang`` (French when missing), formatted with ``values``."""
+    entry = STRINGS[key]
+    template = entry.get(lang) or entry["fr"]
+    return template.format(**values) if values else template

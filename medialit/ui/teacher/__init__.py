@@ -1,0 +1,39 @@
+"""Classroom mode's pages: the teacher area (login, class sessions, live dashboard, exports) and joining.
+
+``app.py`` registers them, one line each::
+
+    st.Page(join.page, ...), st.Page(login.page, ...), *teacher_pages(lang())
+
+:func:`teacher_pages` returns the protected pages only to a session that logged in, so the
+navigation shows them only then; every one of them also checks the login itself on every run
+(``auth.require_teacher``), so nothing relies on a page being hidden.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from medialit.classroom.texts import t
+from medialit.ui.teacher import dashboard, exports, join, login, sessions
+from medialit.ui.teacher.auth import is_teacher
+
+
+def teacher_pages(lang: str) -> list[st.Page]:
+    """The teacher's pages when this session is logged in as the teacher; else none."""
+    if not is_teacher():
+        return []
+    return [
+        st.Page(sessions.page, title=t("nav_sessions", lang), url_path=sessions.URL_PATH, icon="🏫"),
+        st.Page(dashboard.page, title=t("nav_dashboard", lang), url_path=dashboard.URL_PATH, icon="📊"),
+        st.Page(exports.page, title=t("nav_exports", lang), url_path=exports.URL_PATH, icon="🖨️"),
+    ]
+
+
+def join_page(lang: str) -> st.Page:
+    """The students' "join a class" page."""
+    return st.Page(join.page, title=t("nav_join", lang), url_path=join.URL_PATH, icon="🙋")
+
+
+def login_page(lang: str) -> st.Page:
+    """The teacher area's entry (login / logout), always listed."""
+    return st.Page(login.page, title=t("nav_teacher", lang), url_path=login.URL_PATH, icon="🔑")

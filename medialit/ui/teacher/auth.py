@@ -1,0 +1,120 @@
+"""The teacher's password: where it comes from, the login form, and the guard every teacher page calls.
+
+The password comes from ``st.secrets["teacher_password"]`` (``.streamlit/secrets.toml``) or the
+environment variable ``MEDIALIT_TEACHER_PASSWORD``; with neither, the teacher area is closed and
+says how to open it. A browser session is a teacher's after a successful login: the session keeps
+a fingerprint of the password it logged in with (so changing the password logs everyone out) and
+:func:`is_teacher` re-checks it on every run. Comparisons are constant-time (``hmac``).
+
+Guessing is slowed down: before each attempt the server waits ``min(0.5 s x 2^(n-1), 4 s)``,
+``n`` being the client's failures in the last 15 minutes (kept in the store, so a new tab or a
+restart does not reset them); every failure is logged on ``medialit.auth``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import logging
+import os
+import time
+
+import streamlit as st
+
+from medialit.classroom.texts import t
+from medialit.store import get_store
+
+ENV_PASSWORD = "MEDIALIT_TEACHER_PASSWORD"
+SECRET_NAME = "teacher_password"
+WINDOW_SECONDS = 15 * 60
+BASE_DELAY, MAX_DELAY = 0.5, 4.0
+PASSWORD_KEY, LOGIN_KEY, LOGOUT_KEY = "teacher-password", "teacher-login", "teacher-logout"
+_AUTH = "_ml_teacher"  # session state: fingerprint of the password this session logged in with
+_FAILED = "_ml_teacher_failed"
+
+log = logging.getLogger("medialit.auth")
+
+
+def configured_password() -> str | None:
+    """The teacher password from the secrets file, else the environment; None when neither is set."""
+    try:
+        value = st.secrets.get(SECRET_NAME)
+    except FileNotFoundError:  # no secrets.toml at all (StreamlitSecretNotFoundError)
+        value = None
+    value = value or os.environ.get(ENV_PASSWORD)
+    return str(value) if value else None
+
+
+def _fingerprint(password: str) -> str:
+    return hashlib.sha256(b"medialit-teacher\x00" + password.encode("utf-8")).hexdigest()
+
+
+def is_teacher() -> bool:
+    """True when this browser session logged in with the current password (checked on every call)."""
+    password = configured_password()
+    held = st.session_state.get(_AUTH)
+    return bool(password and isinstance(held, str) and hmac.compare_digest(held, _fingerprint(password)))
+
+
+def client_id() -> str:
+    """Whom to count failures against: the remote address (a new tab or session does not reset it).
+
+    Streamlit reports no address for local connections (and a reverse proxy on the same host
+    looks local): those share one counter, which only slows down logins, never locks anyone out.
+    """
+    address = st.context.ip_address
+    return f"teacher-login:{address}" if isinstance(address, str) and address else "teacher-login:local"
+
+
+def delay_for(failures: int) -> float:
+    """Seconds to wait before checking an attempt after ``failures`` recent failures."""
+    return 0.0 if failures <= 0 else min(BASE_DELAY * 2 ** (failures - 1), MAX_DELAY)
+
+
+def check_password(attempt: str) -> bool:
+    """Slow down, compare in constant time, and log; logs the session in on success."""
+    password = configured_password()
+    if not password:
+        return False
+    store, who = get_store(), client_id()
+    time.sleep(delay_for(store.recent_login_failures(who, WINDOW_SECONDS)))
+    if hmac.compare_digest(attempt.encode("utf-8"), password.encode("utf-8")):
+        store.clear_login_failures(who)
+        st.session_state[_AUTH] = _fingerprint(password)
+        return True
+    store.record_login_failure(who)
+    log.warning("failed teacher login from %s (%d in the last %d min)", who,
+                store.recent_login_failures(who, WINDOW_SECONDS), WINDOW_SECONDS // 60)
+    return False
+
+
+def _on_login() -> None:
+    attempt = st.session_state.get(PASSWORD_KEY) or ""
+    st.session_state[PASSWORD_KEY] = ""
+    st.session_state[_FAILED] = not check_password(attempt)
+
+
+def logout() -> None:
+    """Forget this session's login."""
+    st.session_state.pop(_AUTH, None)
+
+
+def login_form(lang: str) -> None:
+    """The password form, or how to set a password when none is configured."""
+    if not configured_password():
+        st.warning(t("no_password", lang), icon="🔒")
+        return
+    with st.form(LOGIN_KEY, clear_on_submit=False):
+        st.text_input(t("password", lang), type="password", key=PASSWORD_KEY)
+        st.form_submit_button(t("login", lang), type="primary", key=LOGIN_KEY + "-submit", on_click=_on_login)
+    if st.session_state.get(_FAILED):
+        st.error(t("login_wrong", lang))
+
+
+def require_teacher(lang: str) -> None:
+    """Stop the page here unless this session is the teacher's (shows the login form instead)."""
+    if is_teacher():
+        return
+    st.info(t("need_login", lang), icon="🔒")
+    login_form(lang)
+    st.stop()

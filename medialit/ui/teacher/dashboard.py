@@ -1,0 +1,95 @@
+"""The live dashboard: a class's answers as they arrive, redrawn every 3 s without reloading the page.
+
+The pickers (session, lesson, highlight question, live on/off) are drawn once per full run; the
+panels live in an ``st.fragment(run_every="3s")`` that re-reads the class from the store and
+redraws only itself. Grading sits below, in its own fragment that never refreshes by itself
+(a teacher typing a comment is never interrupted).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import streamlit as st
+
+from medialit import analytics as an
+from medialit.classroom.data import ClassData, load_class, session_lessons
+from medialit.classroom.texts import t
+from medialit.loader import LoadedLesson
+from medialit.store import get_store
+from medialit.ui.state import lang as ui_lang
+from medialit.ui.teacher import grading, panels
+from medialit.ui.teacher.auth import is_teacher, require_teacher
+from medialit.ui.teacher.selection import session_picker
+
+URL_PATH = "teacher-dashboard"
+REFRESH = "3s"
+LESSON_KEY, HEAT_KEY, LIVE_KEY = "dash-lesson", "dash-heat-question", "dash-live"
+
+
+def page() -> None:
+    """The page (guarded: teacher only)."""
+    lang = ui_lang()
+    require_teacher(lang)
+    st.title(t("nav_dashboard", lang))
+    klass = session_picker(lang)
+    if klass is None:
+        return
+    lessons, missing = session_lessons(klass)
+    if missing:
+        st.warning(t("lessons_missing", lang, ids=", ".join(missing)))
+    loaded = lesson_picker(lessons, lang)
+    question_id = heat_question_picker(loaded, lang) if loaded else None
+    live = st.toggle(t("live", lang), value=True, key=LIVE_KEY)
+    view = live_view if live else still_view
+    view(klass.id, loaded.lesson.id if loaded else None, question_id, lang)
+    grading.queue(klass.id, lang)
+
+
+def lesson_picker(lessons: list[LoadedLesson], lang: str) -> LoadedLesson | None:
+    if not lessons:
+        return None
+    by_id = {lo.lesson.id: lo for lo in lessons}
+    chosen = st.selectbox(t("lesson_pick", lang), list(by_id), key=LESSON_KEY,
+                          format_func=lambda i: by_id[i].lesson.title.get(lang, by_id[i].lesson.language))
+    return by_id.get(chosen) or lessons[0]
+
+
+def heat_question_picker(loaded: LoadedLesson, lang: str) -> str | None:
+    highlights = [q for q in loaded.lesson.questions if q.type == "highlight"]
+    if not highlights:
+        return None
+    if len(highlights) == 1:
+        return highlights[0].id
+    names = {q.id: f"{q.id} · {q.prompt.get(lang, loaded.lesson.language)[:60]}" for q in highlights}
+    return st.selectbox(t("heat_pick", lang), list(names), format_func=names.__getitem__, key=HEAT_KEY)
+
+
+def draw(class_session_id: int, lesson_id: str | None, question_id: str | None, lang: str) -> None:
+    """Read the class from the store and draw every panel (the fragment's body)."""
+    if not is_teacher():  # the login may have been revoked (password changed) since the page was drawn
+        st.stop()
+    data = load_class(get_store(), class_session_id, lang)
+    if data is None:
+        return
+    roster = an.roster(data.answers, data.questions, data.learners, data.progress)
+    panels.metrics(data, roster, lang)
+    st.caption(t("updated", lang, time=f"{datetime.now(UTC):%H:%M:%S}"))
+    panels.roster_panel(data, roster, lang)
+    loaded = data.lesson(lesson_id) if lesson_id else None
+    if loaded is not None:
+        lesson_panels(data, loaded, question_id, lang)
+    panels.skills_panel(data, lang)
+    panels.ratings_panel(data, lang)
+
+
+def lesson_panels(data: ClassData, loaded: LoadedLesson, question_id: str | None, lang: str) -> None:
+    left, right = st.columns([1, 1], gap="large")
+    with left:
+        panels.items_panel(data, loaded.lesson.id, lang)
+    with right:
+        panels.heatmap_panel(data, loaded, question_id, lang)
+
+
+live_view = st.fragment(run_every=REFRESH)(draw)
+still_view = st.fragment(draw)

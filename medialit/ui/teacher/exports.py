@@ -1,0 +1,47 @@
+"""The exports page: the gradebook CSV and the printable class report, as downloads."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from medialit.classroom.csv_export import class_csv, csv_file_name
+from medialit.classroom.data import load_class
+from medialit.classroom.report import class_report
+from medialit.classroom.texts import t
+from medialit.store import get_store
+from medialit.ui.state import lang as ui_lang
+from medialit.ui.teacher.auth import require_teacher
+from medialit.ui.teacher.selection import session_picker
+
+URL_PATH = "teacher-exports"
+CSV_KEY, REPORT_KEY, NAMES_KEY = "export-csv", "export-report", "export-no-names"
+
+
+def page() -> None:
+    """The page (guarded: teacher only)."""
+    lang = ui_lang()
+    require_teacher(lang)
+    st.title(t("nav_exports", lang))
+    klass = session_picker(lang)
+    if klass is None:
+        return
+    downloads(klass.id, lang)
+
+
+@st.fragment
+def downloads(class_session_id: int, lang: str) -> None:
+    """Both downloads, built from the store now (a fragment: ticking the names option redraws only this)."""
+    data = load_class(get_store(), class_session_id, lang)
+    if data is None:
+        return
+    st.subheader(t("csv", lang))
+    st.caption(t("csv_help", lang))
+    st.download_button(t("download_csv", lang, n=len(data.answers)), class_csv(data), file_name=csv_file_name(data),
+                       mime="text/csv", key=CSV_KEY, on_click="ignore", icon="⬇️")
+    st.subheader(t("report", lang))
+    leave_out = st.checkbox(t("report_names", lang), key=NAMES_KEY)
+    st.caption(t("report_help", lang))
+    report = class_report(data, include_names=not leave_out)
+    st.download_button(t("download_report", lang), report.encode("utf-8"),
+                       file_name=csv_file_name(data).replace(".csv", ".html"), mime="text/html", key=REPORT_KEY,
+                       on_click="ignore", icon="🖨️")

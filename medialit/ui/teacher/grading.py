@@ -1,0 +1,107 @@
+"""The grading queue: written answers, their automatic score and how it was computed, the teacher's override.
+
+The automatic score is never changed: the override (points + a comment the student sees) is kept
+beside it, and can be removed. A fragment without ``run_every``: saving a grade redraws the queue
+only, and nothing refreshes under a teacher who is typing.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import streamlit as st
+
+from medialit.classroom.data import ClassData, load_class
+from medialit.classroom.texts import t
+from medialit.scoring import fmt
+from medialit.store import Answer, get_store
+from medialit.store.classroom import answers_by_ids
+from medialit.ui.teacher.auth import is_teacher
+
+FILTER_KEY = "grading-filter"
+ICONS = {"right": "✅", "missed": "➖", "wrong": "❌", "partial": "🔶"}
+
+
+def md_escape(text: str) -> str:
+    """Text shown literally inside Markdown (pseudonyms): no link, emphasis or HTML can come through."""
+    return re.sub(r"([\\`*_\[\]()<>#|~!{}+\-.])", r"\\\1", " ".join(str(text).split()))
+
+
+def written_answers(data: ClassData, only_to_review: bool) -> pd.DataFrame:
+    """The answers that count on free-text questions (needing review), ungraded first, then oldest first."""
+    kinds = data.questions.loc[data.questions["type"] == "free_text", ["lesson_id", "question_id", "order", "prompt"]]
+    rows = data.marks.merge(kinds, on=["lesson_id", "question_id"], how="inner")
+    rows = rows[rows["needs_review"]]
+    if only_to_review:
+        rows = rows[rows["override_at"].isna()]
+    rows = rows.assign(graded=rows["override_at"].notna())
+    return rows.sort_values(["graded", "created_at"], kind="stable").reset_index(drop=True)
+
+
+@st.fragment
+def queue(class_session_id: int, lang: str) -> None:
+    """The queue for one class session."""
+    if not is_teacher():
+        st.stop()
+    st.subheader(t("grading", lang))
+    choice = st.segmented_control(t("grading_filter", lang), ["todo", "all"], default="todo", key=FILTER_KEY,
+                                  format_func=lambda v: t(f"filter_{v}", lang), required=True)
+    data = load_class(get_store(), class_session_id, lang)
+    if data is None:
+        return
+    rows = written_answers(data, only_to_review=choice != "all")
+    if rows.empty:
+        st.caption(t("grading_empty", lang))
+        return
+    details = answers_by_ids(get_store(), [int(i) for i in rows["answer_id"]])
+    for row in rows.itertuples():
+        answer = details.get(int(row.answer_id))
+        if answer is not None:
+            card(data, row, answer, lang)
+
+
+def card(data: ClassData, row: object, answer: Answer, lang: str) -> None:
+    """One written answer: who, the question, the text, the automatic score explained, the override form."""
+    with st.container(border=True, key=f"grade-card-{answer.id}"):
+        st.markdown(t("answer_header", lang, name=md_escape(row.pseudonym or "?"),
+                      lesson=md_escape(data.lesson_title(row.lesson_id, lang)), question=f"Q{row.order + 1}"))
+        st.caption(str(row.prompt))
+        st.text((answer.raw or {}).get("text", ""))
+        result = answer.result or {}
+        st.markdown(t("auto_score", lang, pts=fmt(answer.earned), max=fmt(answer.possible)))
+        if result.get("how"):
+            st.caption(result["how"])
+        parts = [f"{ICONS.get(p.get('verdict'), '•')} {p.get('label', '')}" for p in result.get("parts", [])]
+        if parts:
+            st.caption(" · ".join(parts))
+        if answer.overridden:
+            st.info(t("teacher_score", lang, pts=fmt(answer.final_earned), max=fmt(answer.possible)))
+        override_form(answer, row.pseudonym or "?", lang)
+
+
+def override_form(answer: Answer, name: str, lang: str) -> None:
+    with st.form(f"grade-{answer.id}", border=False):
+        st.number_input(t("override_points", lang, max=fmt(answer.possible)), min_value=0.0,
+                        max_value=float(answer.possible), step=0.25, value=float(answer.final_earned),
+                        key=f"grade-points-{answer.id}")
+        st.text_area(t("override_comment", lang), value=answer.override_comment or "", height=80,
+                     key=f"grade-comment-{answer.id}")
+        st.form_submit_button(t("save_grade", lang), type="primary", key=f"grade-save-{answer.id}", on_click=_save,
+                              args=(answer.id, name, lang))
+    if answer.overridden:
+        st.button(t("remove_override", lang), key=f"grade-reset-{answer.id}", on_click=_reset, args=(answer.id,))
+
+
+def _save(answer_id: int, name: str, lang: str) -> None:
+    if not is_teacher():
+        return
+    points = st.session_state.get(f"grade-points-{answer_id}")
+    comment = st.session_state.get(f"grade-comment-{answer_id}") or None
+    get_store().override_answer(answer_id, float(points), comment)
+    st.toast(t("saved", lang, name=md_escape(name)))
+
+
+def _reset(answer_id: int) -> None:
+    if is_teacher():
+        get_store().override_answer(answer_id, None, None)

@@ -1,0 +1,104 @@
+"""The student's "join a class" page: the class code (from ``?join=CODE`` or typed) and a pseudonym.
+
+A student page that lives with the classroom code. Joining creates a learner in the class session
+(no real name needed) and puts the learner's resume code in the URL, like the student app does;
+the page then lists the session's lessons. A taken pseudonym, an unknown code or a closed session
+is refused with a message saying what to do.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from medialit.catalog import catalog
+from medialit.classroom.joinlink import JOIN_PARAM
+from medialit.classroom.texts import t
+from medialit.store import (
+    ClassSession,
+    PseudonymTaken,
+    SessionClosed,
+    UnknownClassSession,
+    display_code,
+    get_store,
+    normalize_code,
+)
+from medialit.store.classroom import join_class
+from medialit.ui import sidebar
+from medialit.ui.lessonstate import forget
+from medialit.ui.state import QP_CODE, QP_LANG, QP_LESSON, adopt, current_learner
+from medialit.ui.state import lang as ui_lang
+from medialit.ui.views import student
+
+URL_PATH = "join"
+CODE_KEY, PSEUDONYM_KEY, JOIN_KEY = "join-code", "join-pseudonym", "join-submit"
+_PROBLEM = "_ml_join_problem"
+
+
+def page() -> None:
+    """The page: the join form, or (once joined) the class and its lessons."""
+    lang = ui_lang()
+    sidebar.render(lang)
+    st.title(t("join_title", lang))
+    learner = current_learner()
+    klass = get_store().class_session(learner.class_session_id) if learner and learner.class_session_id else None
+    if klass is not None and not st.query_params.get(JOIN_PARAM):
+        joined(klass, learner.pseudonym or "", learner.code, lang)
+        return
+    join_form(lang)
+
+
+def join_form(lang: str) -> None:
+    in_url = normalize_code(st.query_params.get(JOIN_PARAM) or "")
+    if in_url and not st.session_state.get(CODE_KEY):
+        st.session_state[CODE_KEY] = display_code(in_url)
+    with st.form("join-class"):
+        st.text_input(t("join_code_input", lang), key=CODE_KEY, max_chars=12, placeholder="ABC-D23")
+        st.text_input(t("pseudonym", lang), key=PSEUDONYM_KEY, max_chars=64)
+        st.form_submit_button(t("join_button", lang), key=JOIN_KEY, type="primary", on_click=_join, args=(lang,))
+    problem = st.session_state.get(_PROBLEM)
+    if problem:
+        st.error(problem)
+
+
+def _join(lang: str) -> None:
+    """Form callback: join, or say why not."""
+    code = normalize_code(st.session_state.get(CODE_KEY) or "")
+    pseudonym = st.session_state.get(PSEUDONYM_KEY) or ""
+    st.session_state[_PROBLEM] = _problem(code, pseudonym, lang)
+
+
+def _problem(code: str, pseudonym: str, lang: str) -> str | None:
+    if not code:
+        return t("join_need_code", lang)
+    try:
+        _, learner = join_class(get_store(), code, pseudonym, lang)
+    except UnknownClassSession:
+        return t("join_unknown", lang, code=display_code(code))
+    except SessionClosed:
+        return t("join_closed", lang)
+    except PseudonymTaken as taken:
+        return t("join_taken", lang, name=taken.pseudonym)
+    except ValueError:
+        return t("join_too_long", lang) if pseudonym.strip() else t("join_need_pseudonym", lang)
+    forget()
+    adopt(learner)
+    st.query_params.pop(JOIN_PARAM, None)
+    st.session_state[PSEUDONYM_KEY] = ""
+    return None
+
+
+def joined(klass: ClassSession, pseudonym: str, code: str, lang: str) -> None:
+    """Who the student is in the class, their resume code, and links to the session's lessons."""
+    st.success(t("joined", lang, name=klass.name, pseudonym=pseudonym))
+    st.markdown(t("joined_code", lang, code=display_code(code)))
+    if not klass.is_open:
+        st.warning(t("session_closed_student", lang, name=klass.name))
+    st.subheader(t("your_lessons", lang))
+    lessons_page = st.Page(student.page, url_path="lessons")
+    for lesson_id in klass.lesson_ids:
+        loaded = catalog().by_id(lesson_id)
+        if loaded is None:
+            continue
+        title = loaded.lesson.title.get(lang, loaded.lesson.language)
+        st.page_link(lessons_page, label=f"{title} →",
+                     query_params={QP_CODE: code, QP_LANG: lang, QP_LESSON: lesson_id})

@@ -1,0 +1,26 @@
+"""The teacher area's entry page: log in (or learn how to set a password), then go to the teacher pages."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from medialit.classroom.texts import t
+from medialit.ui.state import lang as ui_lang
+from medialit.ui.teacher.auth import LOGOUT_KEY, is_teacher, login_form, logout
+
+URL_PATH = "teacher"
+
+
+def page() -> None:
+    """Login form, or (logged in) links to the teacher pages and a logout button."""
+    lang = ui_lang()
+    st.title(t("login_title", lang))
+    if not is_teacher():
+        login_form(lang)
+        return
+    st.success(t("login_ok", lang))
+    from medialit.ui.teacher import teacher_pages  # the package imports this module: import at call time
+
+    for teacher_page in teacher_pages(lang):
+        st.page_link(teacher_page, label=teacher_page.title, icon=teacher_page.icon or None)
+    st.button(t("logout", lang), key=LOGOUT_KEY, on_click=logout)

@@ -1,0 +1,130 @@
+"""The class sessions page: create a session, project its join code and QR code, close, reopen, delete."""
+
+from __future__ import annotations
+
+from html import escape
+
+import streamlit as st
+
+from medialit.catalog import catalog
+from medialit.classroom.data import session_lessons
+from medialit.classroom.joinlink import app_base, is_local, join_url, lan_address, qr_png, with_host
+from medialit.classroom.texts import t
+from medialit.store import ClassSession, display_code, get_store
+from medialit.store.classroom import learners_frame
+from medialit.ui.state import lang as ui_lang
+from medialit.ui.teacher.auth import require_teacher
+from medialit.ui.teacher.selection import PICKER_KEY, QP_CLASS, select, session_picker
+
+URL_PATH = "teacher-sessions"
+NAME_KEY, LESSONS_KEY, CREATE_KEY = "new-session-name", "new-session-lessons", "new-session-create"
+CLOSE_KEY, REOPEN_KEY, DELETE_KEY, CONFIRM_KEY = "session-close", "session-reopen", "session-delete", "session-confirm"
+_NOTICE, _PENDING_DELETE = "_ml_sessions_notice", "_ml_delete_pending"
+
+
+def page() -> None:
+    """The page (guarded: teacher only)."""
+    lang = ui_lang()
+    require_teacher(lang)
+    st.title(t("nav_sessions", lang))
+    notice = st.session_state.pop(_NOTICE, None)
+    if notice:
+        st.success(notice)
+    with st.expander(t("new_session", lang), expanded=not get_store().class_sessions()):
+        new_session_form(lang)
+    klass = session_picker(lang)
+    if klass is not None:
+        show_session(klass, lang)
+
+
+def new_session_form(lang: str) -> None:
+    lessons = catalog().lessons()
+    titles = {lo.lesson.id: f"{lo.lesson.title.get(lang, lo.lesson.language)} · {lo.lesson.kind}" for lo in lessons}
+    with st.form("new-session", clear_on_submit=False, border=False):
+        st.text_input(t("session_name", lang), key=NAME_KEY, max_chars=200)
+        st.multiselect(t("session_lessons", lang), list(titles), format_func=titles.__getitem__, key=LESSONS_KEY)
+        st.form_submit_button(t("create", lang), key=CREATE_KEY, type="primary", on_click=_create, args=(lang,))
+    problem = st.session_state.get("_ml_new_session_problem")
+    if problem:
+        st.error(problem)
+
+
+def _create(lang: str) -> None:
+    name = " ".join((st.session_state.get(NAME_KEY) or "").split())
+    lesson_ids = list(st.session_state.get(LESSONS_KEY) or [])
+    problem = t("need_name", lang) if not name else t("need_lessons", lang) if not lesson_ids else None
+    st.session_state["_ml_new_session_problem"] = problem
+    if problem:
+        return
+    klass = get_store().create_class_session(name, lesson_ids)
+    st.session_state[NAME_KEY], st.session_state[LESSONS_KEY] = "", []
+    st.session_state[_NOTICE] = t("created", lang, name=klass.name)
+    select(klass.id)
+
+
+def show_session(klass: ClassSession, lang: str) -> None:
+    """The join code, address and QR code, the session's lessons and its controls."""
+    base = app_base(st.context.url, URL_PATH)
+    url = join_url(base, klass.join_code)
+    learners = learners_frame(get_store(), klass.id)
+    left, right = st.columns([3, 2], gap="large")
+    with left:
+        st.markdown(f"**{t('join_code', lang)}**")
+        code = escape(display_code(klass.join_code))
+        st.html(f'<div data-testid="join-code" style="font-size:5.5rem;font-weight:700;letter-spacing:.08em;'
+                f'line-height:1.1;font-family:monospace">{code}</div>')
+        st.markdown(f"**{t('join_address', lang)}**")
+        st.code(url, language=None)
+        local = lan_address() if is_local(base) else None
+        if local:
+            st.code(join_url(with_host(base, local), klass.join_code), language=None)
+        st.caption(t("join_instructions", lang))
+        st.markdown(t("students_count", lang, n=len(learners)) + " · " + ", ".join(
+            f"`{lesson_id}`" for lesson_id in klass.lesson_ids))
+        missing = session_lessons(klass)[1]
+        if missing:
+            st.warning(t("lessons_missing", lang, ids=", ".join(missing)))
+    with right:
+        st.image(qr_png(url), caption=t("qr_caption", lang), width=380)
+    controls(klass, len(learners), lang)
+
+
+def controls(klass: ClassSession, n_learners: int, lang: str) -> None:
+    if klass.is_open:
+        st.button(t("close", lang), key=CLOSE_KEY, on_click=_set_status, args=(klass.id, "closed"))
+    else:
+        st.info(t("closed_note", lang), icon="🔒")
+        st.button(t("reopen", lang), key=REOPEN_KEY, on_click=_set_status, args=(klass.id, "open"))
+    st.button(t("delete", lang), key=DELETE_KEY, on_click=_ask_delete, args=(klass.id,))
+    if st.session_state.get(_PENDING_DELETE) == klass.id:
+        confirm_delete(klass, n_learners, lang)
+
+
+def _set_status(class_session_id: int, status: str) -> None:
+    get_store().set_class_session_status(class_session_id, status)
+
+
+def _ask_delete(class_session_id: int) -> None:
+    st.session_state[_PENDING_DELETE] = class_session_id
+
+
+def _forget_delete() -> None:
+    st.session_state.pop(_PENDING_DELETE, None)
+
+
+@st.dialog("⚠️", on_dismiss=_forget_delete)
+def confirm_delete(klass: ClassSession, n_learners: int, lang: str) -> None:
+    """Deleting a session erases its learners and answers: ask first (the dialog stays open until answered)."""
+    st.markdown(f"**{t('delete_title', lang)}**")
+    st.warning(t("delete_warning", lang, name=klass.name, n=n_learners))
+    yes, no = st.columns(2)
+    if yes.button(t("delete_confirm", lang), key=CONFIRM_KEY, type="primary"):
+        get_store().delete_class_session(klass.id)
+        st.session_state[_NOTICE] = t("deleted", lang, name=klass.name)
+        st.session_state.pop(PICKER_KEY, None)
+        st.query_params.pop(QP_CLASS, None)
+        _forget_delete()
+        st.rerun()
+    if no.button(t("cancel", lang), key="session-cancel"):
+        _forget_delete()
+        st.rerun()

@@ -1,0 +1,111 @@
+"""The teacher's live dashboard in real Chromium: answers arrive from several students at once and the
+dashboard shows them within seconds, without the page being reloaded.
+
+One server for the module on the classroom test kit, its database shared with this process (the
+students answer through the store, from several threads at once; one more joins through the
+browser). Screenshots: tests/artifacts/dashboard-*.png.
+"""
+
+from __future__ import annotations
+
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import pytest
+from browser_harness import REPO, goto_app, screenshot, wait_for_app
+from playwright.sync_api import expect
+
+sys.path.insert(0, str(REPO / "tests" / "classroom"))
+from classkit import DRILL, KIT, LESSON, answer  # noqa: E402 - needs the path above
+
+from medialit.catalog import catalog  # noqa: E402
+from medialit.store import Store  # noqa: E402
+from medialit.store.classroom import join_class  # noqa: E402
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+PASSWORD = "phrase de passe du test"
+LIVE_WAIT = 15_000  # ms: the dashboard refreshes every 3 s
+SHOT = {"width": 1400, "height": 2200}
+NAMES = ("Renard", "Hibou", "Loutre", "Blaireau", "Mésange", "Castor")
+WRITTEN = "Le secrétaire général Stoltenberg a rappelé les critiques de l'Alliance envers la Russie."
+
+
+@pytest.fixture(scope="module")
+def server(streamlit_factory: Any, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Store]:
+    database = f"sqlite:///{tmp_path_factory.mktemp('class-db') / 'class.db'}"
+    url = streamlit_factory("app.py", env={"MEDIALIT_HOME": str(KIT), "MEDIALIT_TEACHER_PASSWORD": PASSWORD,
+                                           "MEDIALIT_DATABASE_URL": database})
+    store = Store(database)
+    yield url, store
+    store.close()
+
+
+def metric(page: Any, label: str) -> Any:
+    return page.locator("[data-testid='stMetric']").filter(has_text=label).locator("[data-testid='stMetricValue']")
+
+
+def log_in_and_open_dashboard(page: Any, url: str) -> None:
+    goto_app(page, f"{url}/teacher")
+    page.get_by_label("Mot de passe enseignant").fill(PASSWORD)
+    page.get_by_role("button", name="Se connecter").click()
+    expect(page.get_by_text("Vous êtes connecté(e) comme enseignant(e).")).to_be_visible()
+    page.locator("[data-testid='stSidebarNav']").get_by_role("link", name="Tableau de bord").click()
+    expect(page.get_by_role("heading", name="Tableau de bord")).to_be_visible()
+    wait_for_app(page)
+
+
+def everything(store: Store, learner_id: int, i: int) -> None:
+    """One student's whole lesson and drill (what a class does in ten minutes), written to the store."""
+    kit = catalog(KIT)
+    lesson, drill = kit.by_id(LESSON), kit.by_id(DRILL)
+    answer(store, lesson, learner_id, "first-impression", {"value": 4 - i % 3})
+    answer(store, lesson, learner_id, "who-quotes", {"selected": ["interview" if i % 3 == 0 else "tass"]})
+    text = lesson.text
+    start = text.index("poncifs anti-russes")
+    answer(store, lesson, learner_id, "scare", {"spans": [[start - 10 * (i % 2), start + 19]]})
+    answer(store, lesson, learner_id, "rewrite", {"text": WRITTEN})
+    answer(store, lesson, learner_id, "final-rating", {"value": 1 + i % 3})
+    for item, value in (("item-agency", 5 - i % 2), ("item-rumour", 1 + i % 3), ("item-report", 4),
+                        ("item-viral", 2)):
+        answer(store, drill, learner_id, item, {"value": value})
+
+
+def test_the_dashboard_shows_a_class_answering_at_once_without_a_reload(server: Any, page: Any, browser: Any) -> None:
+    url, store = server
+    klass = store.create_class_session("2nde B — en direct", [LESSON, DRILL])
+    learners = [join_class(store, klass.join_code, name)[1].id for name in NAMES]
+
+    page.set_viewport_size(SHOT)
+    log_in_and_open_dashboard(page, url)
+    expect(metric(page, "Élèves")).to_have_text(str(len(NAMES)))
+    expect(metric(page, "Réponses")).to_have_text("0")
+    page.evaluate("window.__sameDocument = 'no reload'")
+    screenshot(page, "dashboard-before.png")
+
+    student = browser.new_context(viewport={"width": 1000, "height": 900}, locale="fr-FR").new_page()
+    goto_app(student, f"{url}/join?join={klass.join_code}")
+    student.get_by_label("Ton pseudonyme (pas ton vrai nom)").fill("Navigateur")
+    student.get_by_role("button", name="Rejoindre").click()
+    expect(student.get_by_text("Tu es dans la classe « 2nde B — en direct »")).to_be_visible()
+    screenshot(student, "dashboard-student-joined.png")
+
+    with ThreadPoolExecutor(max_workers=len(learners)) as pool:  # a class answering at the same time
+        list(pool.map(lambda pair: everything(store, pair[1], pair[0]), enumerate(learners)))
+    total = len(store.answers_frame(class_session_id=klass.id))
+    assert total == len(NAMES) * 9
+
+    expect(metric(page, "Réponses")).to_have_text(str(total), timeout=LIVE_WAIT)
+    expect(metric(page, "Élèves")).to_have_text(str(len(NAMES) + 1), timeout=LIVE_WAIT)
+    expect(metric(page, "À relire")).to_have_text(str(len(NAMES)), timeout=LIVE_WAIT)
+    expect(page.get_by_text("α = ")).to_be_visible(timeout=LIVE_WAIT)
+    expect(page.get_by_text("Classe : discernement")).to_be_visible(timeout=LIVE_WAIT)
+    assert page.evaluate("window.__sameDocument") == "no reload"
+    heat = page.locator("[data-testid='stBidiComponentIsolated']").first
+    expect(heat).to_be_visible()
+    heat.scroll_into_view_if_needed()
+    page.wait_for_timeout(500)
+    shot = screenshot(page, "dashboard-live.png")
+    assert Path(shot).stat().st_size > 50_000
