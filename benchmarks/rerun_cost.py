@@ -51,15 +51,20 @@ def _record(state: PageState, run: Run, *, floor: bool) -> None:
     (state.floor_rtt if floor else state.lesson_rtt).append(run.seconds)
 
 
-async def _sample(student: Student, label: str, reps: int) -> PageState:
+async def _sample(student: Student, floor_url: str, label: str, reps: int) -> PageState:
+    """Rerun this page state and its floor twin alternately, so both see the same machine load."""
     state = PageState(label, dict(student.tab.last.kinds))
-    for _ in range(reps):
-        _record(state, student.tab.check(await student.tab.rerun()), floor=False)
+    async with AppClient(floor_url, urlencode(state.kinds)) as floor:
+        floor.check(await floor.load())
+        for _ in range(reps):
+            _record(state, student.tab.check(await student.tab.rerun()), floor=False)
+            _record(state, floor.check(await floor.rerun()), floor=True)
     return state
 
 
-async def sample_lesson(server: Server, loaded: LoadedLesson, reps: int, submits: list[float]) -> list[PageState]:
-    """Walk the lesson once; sample each question's page composing and answered."""
+async def sample_lesson(server: Server, floor_url: str, loaded: LoadedLesson, reps: int,
+                        submits: list[float]) -> list[PageState]:
+    """Walk the lesson once; sample each question's page composing and answered, with the floor's."""
     student = Student(server.url, loaded, seed=7, think=(0, 0), p_right=0.5, p_retry=0.0)
     await student.tab.connect()
     await student.act(first=True)
@@ -67,35 +72,21 @@ async def sample_lesson(server: Server, loaded: LoadedLesson, reps: int, submits
     for i, q in enumerate(loaded.lesson.questions):
         if i:
             await student.act(click=keys.step(loaded.lesson.id, "next"))
-        states.append(await _sample(student, f"{q.id} (to answer)", reps))
+        states.append(await _sample(student, floor_url, f"{q.id} (to answer)", reps))
         await student.attempt(q, 1, right=student.rng.random() < student.p_right)
         submits.append(student.tab.last.exec_seconds or 0.0)
-        states.append(await _sample(student, f"{q.id} (answered)", reps))
+        states.append(await _sample(student, floor_url, f"{q.id} (answered)", reps))
     await student.close()
     return states
-
-
-async def sample_floor(server: Server, states: list[PageState], reps: int) -> None:
-    """Rerun the floor app drawn with each state's element mix."""
-    for state in states:
-        async with AppClient(server.url, urlencode(state.kinds)) as tab:
-            tab.check(await tab.load())
-            for _ in range(reps):
-                _record(state, tab.check(await tab.rerun()), floor=True)
 
 
 def measure(loaded: LoadedLesson, reps: int = 5) -> dict:
     """The rerun-cost figures for ``loaded`` (see the module docstring)."""
     submits: list[float] = []
-    with make_server(args=PROFILE_ARGS).start() as lesson_server:
+    with make_server(args=PROFILE_ARGS).start() as lesson_server, \
+            make_server(FLOOR_APP, args=PROFILE_ARGS).start() as floor_server:
         asyncio.run(_warm(lesson_server, loaded))
-        states = asyncio.run(sample_lesson(lesson_server, loaded, reps, submits))
-    with make_server(FLOOR_APP, args=PROFILE_ARGS).start() as floor_server:
-        asyncio.run(sample_floor(floor_server, states[:1], 2))  # warm-up
-        for state in states[:1]:
-            state.floor_exec.clear()
-            state.floor_rtt.clear()
-        asyncio.run(sample_floor(floor_server, states, reps))
+        states = asyncio.run(sample_lesson(lesson_server, floor_server.url, loaded, reps, submits))
     lesson_all = [t for s in states for t in s.lesson_exec]
     floor_all = [t for s in states for t in s.floor_exec]
     worst = max(states, key=lambda s: s.ratio)
@@ -127,6 +118,22 @@ async def _warm(server: Server, loaded: LoadedLesson) -> None:
         raise RuntimeError(f"warm-up failed: {progress.error}")
 
 
+async def _walk_only(server: Server, loaded: LoadedLesson, reps: int) -> None:
+    """The sampling walk without a floor: every page state rerun ``reps`` times."""
+    student = Student(server.url, loaded, seed=7, think=(0, 0), p_right=0.5, p_retry=0.0)
+    await student.tab.connect()
+    await student.act(first=True)
+    for i, q in enumerate(loaded.lesson.questions):
+        if i:
+            await student.act(click=keys.step(loaded.lesson.id, "next"))
+        for _ in range(reps):
+            await student.act()
+        await student.attempt(q, 1, right=student.rng.random() < student.p_right)
+        for _ in range(reps):
+            await student.act()
+    await student.close()
+
+
 def _ms(seconds: float) -> float:
     return round(seconds * 1000, 2)
 
@@ -137,5 +144,5 @@ def profile(loaded: LoadedLesson, out: Path, reps: int = 3) -> Path:
     with make_server(app, args=PROFILE_ARGS, env={"MEDIALIT_BENCH_PROFILE": str(out)}).start() as server:
         asyncio.run(_warm(server, loaded))
         Path(f"{out}.on").touch()
-        asyncio.run(sample_lesson(server, loaded, reps, []))
+        asyncio.run(_walk_only(server, loaded, reps))
     return out

@@ -51,6 +51,7 @@ class Progress:
 
     code: str = ""
     index: int = 0
+    pending: int | None = None  # the question a Next click in flight was moving to
     submitted: list[tuple[str, int]] = field(default_factory=list)  # (question id, attempt)
     verdicts: dict[str, str] = field(default_factory=dict)
     finished: bool = False
@@ -112,8 +113,9 @@ class Student:
             for i, q in enumerate(self.loaded.lesson.questions[: questions or None]):
                 if i:
                     await self.think()
+                    self.progress.pending = i  # the server may save the move before the client sees it
                     await self.act(click=keys.step(self.lesson_id, "next"))
-                    self.progress.index = i
+                    self.progress.index, self.progress.pending = i, None
                 await self.answer(q)
             if finish and questions is None:
                 await self.finish()

@@ -17,9 +17,9 @@ from pathlib import Path
 
 from medialit.document import MAX_DOCUMENT_BYTES, find_all
 from medialit.paths import inside_kit, kit_root
-from medialit.schema import SCHEMA_LINE
 from medialit.scaffold_examples import EXAMPLES, FIRST_IMPRESSION
 from medialit.scaffold_meta import Metadata, read_metadata
+from medialit.schema import SCHEMA_LINE
 from medialit.xray import KINDS, Finding, kind_label, line_col, xray
 
 SUGGESTIONS_PER_KIND = 12
@@ -231,7 +231,8 @@ def suggestion_lines(text: str, findings: list[Finding], lang: str = "fr") -> li
                 lines.append(f"#       occurrence: {occurrence}")
             if finding.technique:
                 lines.append(f"#       technique: {finding.technique}")
-            lines.append(f"#       # line {line} · {finding.label(lang)}{detail}: {' '.join(finding.note(lang).split())}")
+            note = " ".join(finding.note(lang).split())
+            lines.append(f"#       # line {line} · {finding.label(lang)}{detail}: {note}")
         if len(mine) > SUGGESTIONS_PER_KIND:
             lines.append(f"#     # … and {len(mine) - SUGGESTIONS_PER_KIND} more: run `medialit xray` on the document")
     return lines

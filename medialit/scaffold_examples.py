@@ -45,12 +45,14 @@ EXAMPLES = Template("""\
   #       text: {fr: "On ne peut pas le savoir.", en: "There is no way to know."}
   #       feedback: {fr: "Relis le haut du texte.", en: "Reread the top of the text."}
   #       misconception: {fr: "Ne cherche pas dans la page elle-même.", en: "Does not look on the page itself."}
-  #   explanation: {fr: "Cherche d'abord dans la page : signature, mentions légales.", en: "Look on the page first: byline, legal notice."}
+  #   explanation:
+  #     fr: "Cherche d'abord dans la page : signature, mentions légales."
+  #     en: "Look on the page first: byline, legal notice."
   # - id: example-highlight
   #   type: highlight
   #   skill: loaded_language
   #   points: 2
-  #   prompt: {fr: "Surligne les mots qui jugent au lieu de décrire.", en: "Mark the words that judge instead of describing."}
+  #   prompt: {fr: "Surligne les mots qui jugent au lieu de décrire.", en: "Mark the words that judge."}
   #   passages:
   #       - quote: $quote$occurrence
   #         technique: loaded_language

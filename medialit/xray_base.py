@@ -56,7 +56,8 @@ _STARTERS = frozenset(
 ) | STOPWORDS
 _ADDRESS = re.compile(r"(?:https?://|www\.)[^\s<>\"»\]\)]+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _NAME = re.compile(
-    r"(?<![\w@/.])(?:(?:M\.|Mme|Mlle|Dr|Pr)[ \u00a0]+)?[A-ZÀ-ÖØ-Þ][\w’'\-]*(?:[ \u00a0]+(?:(?:de|du|des|von|van|al|el|da|di|la|le|d[’'])[ \u00a0]*)?"
+    r"(?<![\w@/.])(?:(?:M\.|Mme|Mlle|Dr|Pr)[ \u00a0]+)?[A-ZÀ-ÖØ-Þ][\w’'\-]*"
+    r"(?:[ \u00a0]+(?:(?:de|du|des|von|van|al|el|da|di|la|le|d[’'])[ \u00a0]*)?"
     r"[A-ZÀ-ÖØ-Þ][\w’'\-]*)*"
 )
 

@@ -45,7 +45,8 @@ def _highlight_gold(loaded: LoadedLesson, question: HighlightQuestion, document:
     found = []
     for i, passage in enumerate(question.passages):
         technique = passage.technique
-        wanted = technique in CORE or (question.skill == "loaded_language" and (technique is None or technique in WORDING))
+        wanted = technique in CORE or (
+            question.skill == "loaded_language" and (technique is None or technique in WORDING))
         span = loaded.spans.get((question.id, ("passages", i)))
         if wanted and span:
             found.append(Gold(document, *span, loaded.lesson.id, question.id, passage.quote))

@@ -79,8 +79,8 @@ def detect_dates(doc: Doc) -> list[Finding]:
     """Dates: full (day, month, year), partial (no year), relative ("hier"), and bare years."""
     links = [(f.start, f.end) for f in doc.run(detect_links)]
     months = sorted(i for word in _MONTH_WORDS[doc.lang] for i in doc.index.by_form.get(word, ()))
-    windows = [(max(0, doc.tokens[i].start - _AROUND_MONTH[0]), min(len(doc.text), doc.tokens[i].end + _AROUND_MONTH[1]))
-               for i in months]
+    before, after = _AROUND_MONTH
+    windows = [(max(0, doc.tokens[i].start - before), min(len(doc.text), doc.tokens[i].end + after)) for i in months]
     found: list[Finding] = []
     taken: list[tuple[int, int]] = []
     for category, needs_month, pattern in _DATE_PATTERNS[doc.lang]:

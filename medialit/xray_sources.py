@@ -12,9 +12,9 @@ from medialit.xray_base import Doc, Finding, Name
 from medialit.xray_lexicon import Lexicon, Matcher, _entry, plain
 
 SOURCE_REACH = 80  # characters around a verb or marker where its source is looked for
-MERGE_GAP = 30
+MERGE_GAP = 30  # a source this close to its verb or marker is included in the finding's span
 INVERSION_GAP = 4  # ", estime l'amiral": after a comma, the subject follows the verb at once
-ROLE_NAME_GAP = 25  # "l'agence Tass": a name this close after a role noun is the same source  # a source this close to its verb or marker is included in the finding's span
+ROLE_NAME_GAP = 25  # "l'agence Tass": a name this close after a role noun is the same source
 _FIRST_PERSON = frozenset("je j tu nous vous i we you".split())
 _SKIP = frozenset("t il elle on ils elles bien encore aussi deja ainsi egalement notamment pourtant alors meme "
                   "toujours lui l le la leur y en ne n pas jamais d ailleurs enfin then also".split())
@@ -227,7 +227,8 @@ def detect_attribution(doc: Doc) -> list[Finding]:
 
 _MD_LINK = re.compile(r"\[([^\]\n]{0,300})\]\(\s*([^()\s]*)(?:\s+\"[^\"]*\")?\s*\)")
 _URL = re.compile(r"<?((?:https?://|www\.)[^\s<>\"»\]\)]+)>?")
-_DOMAIN = re.compile(r"(?<![\w@./-])((?:[\w-]+\.)+(?:com|org|net|fr|ca|ru|info|eu|uk|de|be|ch|news|tv|io))\b(?![.@-]\w)")
+_DOMAIN = re.compile(
+    r"(?<![\w@./-])((?:[\w-]+\.)+(?:com|org|net|fr|ca|ru|info|eu|uk|de|be|ch|news|tv|io))\b(?![.@-]\w)")
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@([\w-]+(?:\.[\w-]+)+)")
 
 

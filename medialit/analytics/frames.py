@@ -79,11 +79,31 @@ def latest(answers: pd.DataFrame) -> pd.DataFrame:
     """
     done = answers[(answers["status"] == "complete").astype(bool)]
     done = done.sort_values(["attempt", "answer_id"], kind="stable")
+    marks = done.drop_duplicates(KEY, keep="last").reset_index(drop=True)
     # An empty frame from the store has object columns: a boolean mask on them would select columns.
-    done = done.astype({"needs_review": bool, "earned": float, "possible": float, "final_earned": float})
-    return done.drop_duplicates(KEY, keep="last").reset_index(drop=True)
+    for column, kind in (("needs_review", bool), ("earned", float), ("possible", float), ("final_earned", float)):
+        if marks[column].dtype != kind:
+            marks[column] = marks[column].astype(kind)
+    return marks
 
 
+
+
+def answered_matrix(marks: pd.DataFrame, questions: pd.DataFrame, lesson_id: str) -> pd.DataFrame:
+    """Learners x scored questions of one lesson (lesson order): the marks that count, NaN where unanswered.
+
+    Built with numpy (one scatter into an array), not a pivot: the dashboard calls it every few seconds.
+    """
+    scored = questions[(questions["lesson_id"] == lesson_id) & questions["scored"]].sort_values("order")
+    columns = pd.Index(scored["question_id"].astype(str).tolist())
+    rows = marks[["learner_id", "lesson_id", "question_id", "final_earned"]]
+    rows = rows[(rows["lesson_id"] == lesson_id).astype(bool)]
+    position = columns.get_indexer(rows["question_id"].astype(str).tolist()) if len(rows) else np.array([], int)
+    known = position >= 0
+    learners, row = np.unique(rows["learner_id"].to_numpy()[known], return_inverse=True)
+    values = np.full((len(learners), len(columns)), np.nan)
+    values[row, position[known]] = rows["final_earned"].to_numpy(dtype=float)[known]
+    return pd.DataFrame(values, index=pd.Index(learners, name="learner_id"), columns=columns)
 
 
 def marks_matrix(marks: pd.DataFrame, questions: pd.DataFrame, lesson_id: str, missing: Missing = "exclude"
@@ -94,17 +114,14 @@ def marks_matrix(marks: pd.DataFrame, questions: pd.DataFrame, lesson_id: str, m
     cases); ``"zero"`` keeps every learner with at least one answer and counts the others as 0
     (Moodle's treatment of unanswered questions in a finished attempt). Columns are in lesson order.
     """
-    scored = questions[(questions["lesson_id"] == lesson_id) & questions["scored"]]
-    columns = list(scored.sort_values("order")["question_id"])
-    slim = marks[["learner_id", "lesson_id", "question_id", "final_earned"]]  # filter few columns: faster
-    rows = slim[(slim["lesson_id"] == lesson_id) & slim["question_id"].isin(columns)]
-    rows = rows.drop_duplicates(["learner_id", "question_id"], keep="last")
-    matrix = rows.set_index(["learner_id", "question_id"])["final_earned"].unstack("question_id")
-    matrix = matrix.reindex(columns=columns).astype(float)
-    matrix.columns.name = None
+    return with_missing(answered_matrix(marks, questions, lesson_id), missing)
+
+
+def with_missing(matrix: pd.DataFrame, missing: Missing) -> pd.DataFrame:
+    """Apply the ``missing`` policy of :func:`marks_matrix` to a matrix with NaN for unanswered questions."""
     if missing == "zero":
         return matrix.fillna(0.0)
-    return matrix.dropna(axis=0, how="any") if columns else matrix.iloc[0:0]
+    return matrix.dropna(axis=0, how="any") if matrix.shape[1] else matrix.iloc[0:0]
 
 
 def as_float(values: object) -> np.ndarray:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from medialit.analytics.frames import Missing, marks_matrix
+from medialit.analytics.frames import Missing, answered_matrix, marks_matrix, with_missing
 
 MIN_STUDENTS = 3
 MIN_QUESTIONS = 2
@@ -71,15 +71,12 @@ def item_analysis(marks: pd.DataFrame, questions: pd.DataFrame, missing: Missing
                   ) -> tuple[pd.DataFrame, dict[str, Alpha]]:
     """Every lesson of ``questions`` at once: the item table (with ``lesson_id``) and alpha per lesson.
 
-    ``marks`` is :func:`latest` of the answers. One merge over all the marks, then one small
-    matrix per lesson: the cost hardly grows with the number of lessons.
+    ``marks`` is :func:`latest` of the answers.
     """
-    slim = marks[["learner_id", "lesson_id", "question_id", "final_earned"]]
-    scored = questions.loc[questions["scored"], ["lesson_id", "question_id"]]
-    slim = slim.merge(scored, on=["lesson_id", "question_id"], how="inner")
     items, alphas = [], {}
+    slim = marks[["learner_id", "lesson_id", "question_id", "final_earned"]]
     for lesson_id in questions["lesson_id"].unique():
-        table, alphas[lesson_id] = lesson_items(slim[slim["lesson_id"] == lesson_id], questions, lesson_id, missing)
+        table, alphas[lesson_id] = lesson_items(slim, questions, lesson_id, missing)
         items.append(table.assign(lesson_id=lesson_id))
     table = pd.concat(items, ignore_index=True) if items else pd.DataFrame(columns=[*ITEM_COLUMNS, "lesson_id"])
     return table, alphas
@@ -89,15 +86,24 @@ def lesson_items(marks: pd.DataFrame, questions: pd.DataFrame, lesson_id: str, m
                  ) -> tuple[pd.DataFrame, Alpha]:
     """:func:`item_stats` and :func:`lesson_alpha` of one lesson, from one marks matrix."""
     scored = questions[(questions["lesson_id"] == lesson_id) & questions["scored"]].sort_values("order")
-    slim = marks[["lesson_id", "question_id", "final_earned"]]
-    by_question = slim[slim["lesson_id"] == lesson_id].groupby("question_id")["final_earned"].agg(["count", "mean"])
-    table = scored.set_index("question_id")[["order", "type", "skill", "points"]].rename(columns={"points": "max_mark"})
-    table = table.join(by_question.rename(columns={"count": "answered", "mean": "mean_mark"}))
-    table["answered"] = table["answered"].fillna(0).astype(int)
-    table["facility"] = table["mean_mark"] / table["max_mark"]
-    matrix = marks_matrix(marks, questions, lesson_id, missing)
-    table["discrimination"] = discrimination(matrix)
-    return table.reset_index()[ITEM_COLUMNS], cronbach_alpha(matrix)
+    answered = answered_matrix(marks, questions, lesson_id)
+    counts = answered.notna().sum(axis=0).to_numpy()
+    with np.errstate(invalid="ignore"):
+        means = np.where(counts > 0, np.nansum(answered.to_numpy(), axis=0) / np.maximum(counts, 1), np.nan)
+    max_marks = scored["points"].to_numpy(dtype=float)
+    matrix = with_missing(answered, missing)
+    table = pd.DataFrame({
+        "question_id": scored["question_id"].to_numpy(),
+        "order": scored["order"].to_numpy(),
+        "type": scored["type"].to_numpy(),
+        "skill": scored["skill"].to_numpy(),
+        "max_mark": max_marks,
+        "answered": counts.astype(int),
+        "mean_mark": means,
+        "facility": means / np.where(max_marks > 0, max_marks, np.nan),
+        "discrimination": discrimination(matrix).to_numpy(),
+    }, columns=ITEM_COLUMNS)
+    return table, cronbach_alpha(matrix)
 
 
 def item_stats(marks: pd.DataFrame, questions: pd.DataFrame, lesson_id: str, missing: Missing = "exclude"

@@ -38,8 +38,9 @@ def _choice(loaded: LoadedLesson, q: ChoiceQuestion, lang: str) -> str:
         if option.misconception:
             misconception = (f'<div class="feedback"><em>{esc(t("misconception", lang))}</em> '
                              f"{md_inline(lesson_text(loaded, option.misconception, lang))}</div>")
-        items.append(f'<li><span{css}><span class="box">{mark}</span> {md_inline(lesson_text(loaded, option.text, lang))}'
-                     f" — {esc(t(verdict, lang))}</span>{_note(loaded, option.feedback, lang)}{misconception}</li>")
+        text = md_inline(lesson_text(loaded, option.text, lang))
+        items.append(f'<li><span{css}><span class="box">{mark}</span> {text} — {esc(t(verdict, lang))}</span>'
+                     f"{_note(loaded, option.feedback, lang)}{misconception}</li>")
     return f'<ul class="options">{"".join(items)}</ul>'
 
 

@@ -97,6 +97,9 @@ def submit(lesson_id: str, question_id: str, attempt: int) -> None:
     if learner.class_session_id is not None and not accepts_answers(get_store(), learner.id):
         state.messages[question_id] = classroom_text("answers_closed", language)  # classroom: session closed
         return
+    if get_store().attempts_used(learner.id, lesson_id, question_id) != attempt - 1:
+        forget(lesson_id)  # answered meanwhile in another tab: redraw from the store, penalties stay right
+        return
     state.answers[question_id] = get_store().record_answer(
         learner.id, lesson_id, question_id, raw=raw, earned=score.earned, possible=score.possible,
         status="complete", result=score.to_dict(), content_hash=loaded.content_hash,

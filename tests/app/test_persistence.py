@@ -82,3 +82,15 @@ def test_the_word_count_follows_the_free_text_answer(lesson: LoadedLesson) -> No
     at = submit(at, lesson, lesson.lesson.question("rewrite"))
     assert at.warning[0].value == "Ta réponse fait 3 mot(s) : écris-en au moins 5."
     assert at.text_area(key=box).value == "C'est Tass."  # nothing typed is lost
+
+
+def test_an_answer_given_meanwhile_in_another_tab_is_not_counted_twice(lesson: LoadedLesson, store: Store) -> None:
+    first_tab = goto(new_app(lesson=FIXTURE_LESSON), lesson, 1)
+    code = first_tab.query_params["code"]
+    second_tab = goto(new_app(lesson=FIXTURE_LESSON, code=code), lesson, 1)
+    q = lesson.lesson.question("who-speaks")
+    first_tab = answer(first_tab, lesson, q, {"selected": ["tass"]})
+    second_tab = answer(second_tab, lesson, q, {"selected": ["afp"]})  # a stale view of the same question
+    learner = store.learner_by_code(code)
+    assert store.attempts_used(learner.id, FIXTURE_LESSON, q.id) == 1
+    assert second_tab.success[0].value == "Juste : 1 sur 1 pt."  # it now shows what the store holds

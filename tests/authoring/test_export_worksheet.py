@@ -18,7 +18,7 @@ from medialit.questions.choice import ChoiceQuestion
 from medialit.questions.free_text import FreeTextQuestion
 from medialit.questions.highlight import HighlightQuestion
 from medialit.questions.label import LabelQuestion
-from tests.authoring.conftest import KIT, SHIPPED, load_shipped, plain, plain_md, shipped_id
+from tests.authoring.conftest import SHIPPED, load_shipped, plain, plain_md, shipped_id
 
 MIN_ANSWER = 30  # shorter answer texts could appear in the worksheet by coincidence
 
@@ -136,8 +136,8 @@ questions:
 
 
 def test_script_in_the_document_and_in_lesson_text_is_escaped(empty_kit):
-    (empty_kit / "seeds" / "evil.txt").write_text("Titre\n\n<script>alert(1)</script> et <img src=x onerror=alert(2)>\n",
-                                                  encoding="utf-8")
+    document = "Titre\n\n<script>alert(1)</script> et <img src=x onerror=alert(2)>\n"
+    (empty_kit / "seeds" / "evil.txt").write_text(document, encoding="utf-8")
     (empty_kit / "lessons" / "evil.yaml").write_text(EVIL_LESSON, encoding="utf-8")
     result = load_lesson(empty_kit / "lessons" / "evil.yaml", empty_kit)
     assert result.ok, [str(p) for p in result.problems]

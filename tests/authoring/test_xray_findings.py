@@ -79,7 +79,8 @@ def test_absolutes_match_the_forms_listed_only():
 # --- loaded language
 
 def test_lexicon_terms_are_found_in_any_form():
-    assert found("un déplacement des forces globalistes vers l'Europe", "loaded") == [("globalistes", "pejorative_label")]
+    text = "un déplacement des forces globalistes vers l'Europe"
+    assert found(text, "loaded") == [("globalistes", "pejorative_label")]
     assert found("les poncifs anti-russes de l'Alliance", "loaded") == [("poncifs", "dismissive"),
                                                                         ("anti-russes", "pejorative_label")]
     assert found("Une attitude piteuse, une bien-pensance", "loaded") == [("piteuse", "dismissive"),
@@ -179,7 +180,8 @@ def test_french_iso_and_numeric_dates_are_found():
             "hier encore, comme en 1966, et ce lundi 26 février.")
     assert found(text, "date") == [
         ("11 juillet", "partial_date"), ("28 février 2024", "full_date"), ("2018-07-11", "full_date"),
-        ("30.10.2021", "full_date"), ("hier", "relative_date"), ("1966", "year"), ("ce lundi 26 février", "partial_date")]
+        ("30.10.2021", "full_date"), ("hier", "relative_date"), ("1966", "year"),
+        ("ce lundi 26 février", "partial_date")]
 
 
 def test_english_dates_are_found():

@@ -296,11 +296,11 @@ def test_a_thousand_students_by_five_lessons_take_well_under_half_a_second():
         an.item_analysis(an.latest(frame), qs)
 
     timings = []
-    for _ in range(3):  # best of three: a busy test machine should not fail a fast function
-        start = time.perf_counter()
+    for _ in range(3):  # best of three, in CPU time: other processes on a busy test machine do not count
+        start = time.process_time()
         dashboard()
-        timings.append(time.perf_counter() - start)
-    assert min(timings) < 0.5, f"{min(timings):.3f} s for {len(frame)} answers"
+        timings.append(time.process_time() - start)
+    assert min(timings) < 0.5, f"{min(timings):.3f} s of CPU for {len(frame)} answers"
 
 
 def test_every_analysis_works_before_anybody_has_answered():

@@ -15,7 +15,7 @@ from medialit.scoring import fmt
 from medialit.ui import actions, document, keys
 from medialit.ui.derived import shown, skills, text
 from medialit.ui.feedback import ICONS, verdict
-from medialit.ui.lessonstate import LessonState, lesson_state
+from medialit.ui.lessonstate import LessonState, forget, lesson_state
 from medialit.ui.views.lesson import answer_layers, unavailable
 
 
@@ -24,6 +24,7 @@ def page(lesson_id: str, lang: str) -> None:
     if loaded is None:
         unavailable(lesson_id, lang)
         return
+    forget(lesson_id)  # read afresh: a teacher may have reviewed an answer since the lesson page cached it
     state = lesson_state(lesson_id)
     back, home, _ = st.columns([1, 1, 2])
     back.button(f"← {tr('ui_back_to_lesson', lang)}", key=keys.BACK, on_click=actions.to_lesson, args=(lesson_id,))
