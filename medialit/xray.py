@@ -20,7 +20,8 @@ from collections.abc import Callable
 from medialit.xray_base import Doc, Finding
 from medialit.xray_figures import detect_dates, detect_unsourced_figures
 from medialit.xray_lexicon import lexicon
-from medialit.xray_sources import detect_attribution, detect_links
+from medialit.xray_links import detect_links
+from medialit.xray_sources import detect_attribution
 from medialit.xray_words import detect_absolutes, detect_loaded, detect_rhetorical, detect_scare_quotes
 
 Detector = Callable[[Doc], list[Finding]]

@@ -52,6 +52,9 @@ _STARTERS = frozenset(
     Désormais Justement Incidemment Manifestement Bref Immédiatement Concernant Puisque Lire Suivez Copyright
     Région Thème Analyses Articles Avis Contact Pragmatique Soupçons Ayant Vos Votre Notre Son Sa Ses Leur Leurs
     The A An It This That These Those He She They We You I In On At For With By From And Or But So If As When
+    Source Sources Why What Who How Read More
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August
+    September October November December Lundi Mardi Mercredi Jeudi Vendredi Samedi Dimanche
     """.split()
 ) | STOPWORDS
 _ADDRESS = re.compile(r"(?:https?://|www\.)[^\s<>\"»\]\)]+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")

@@ -18,7 +18,6 @@ documents that have gold passages. Two views:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from medialit.catalog import Catalog
 from medialit.document import read_document
@@ -147,6 +146,3 @@ def report_lines(result: dict) -> list[str]:
         lines += [f"  {m['document']} [{m['lesson']} / {m['question']}]: \"{m['quote']}\"" for m in result["missed"]]
     return lines
 
-
-def default_catalog(root: Path | None = None) -> Catalog:
-    return Catalog(root)

@@ -6,7 +6,8 @@ import re
 
 from medialit.matching import strip_accents
 from medialit.xray_base import Doc, Finding
-from medialit.xray_sources import detect_attribution, detect_links
+from medialit.xray_links import detect_links
+from medialit.xray_sources import detect_attribution
 
 _MONTHS = {
     "fr": r"janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|"

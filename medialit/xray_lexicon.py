@@ -153,7 +153,8 @@ class Lexicon:
         return info.get(f"note_{lang}") or info.get("note_fr") or ""
 
 
-def _entry(raw: dict, default_lang: str = "fr") -> Entry:
+def make_entry(raw: dict, default_lang: str = "fr") -> Entry:
+    """An entry from its data-file form ({term, category, technique, note_fr, note_en, verb, lang})."""
     term = str(raw["term"])
     words = tuple(
         plain(w) + ("*" if w.endswith("*") else "") for w in re.findall(r"[^\W_]+\*?", term, flags=re.UNICODE)
@@ -173,8 +174,8 @@ def _matchers(entries: list[Entry], exact: bool) -> dict[str, Matcher]:
 def read_lexicon(path: Path) -> Lexicon:
     """Parse a lexicon file (raises on a malformed file: it ships with the code and is tested)."""
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    loaded = [_entry(e) for e in raw.get("loaded", [])]
-    absolutes = [_entry(e) for e in raw.get("absolutes", [])]
+    loaded = [make_entry(e) for e in raw.get("loaded", [])]
+    absolutes = [make_entry(e) for e in raw.get("absolutes", [])]
     return Lexicon(
         kinds=raw.get("kinds", {}),
         categories=raw.get("categories", {}),

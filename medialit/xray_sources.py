@@ -1,15 +1,21 @@
-"""X-ray detectors for the sourcing: who is cited, links, dates, figures given with no source."""
+"""X-ray detector for who is cited: verbs of saying and markers ("selon"), with the named source nearby.
+
+A source is "named" when a name, an organisation or a role ("le ministre", "l'agence Tass") stands
+next to the verb or marker (before it, or after it when the verb follows a quotation or a comma,
+or for "selon X", "rapporté par X"), or when a pronoun refers back to someone ("a-t-il noté"). It
+is "anonymous" for vague sources ("des sources", "on nous disait", "chacun reconnaît") and for a
+verb with no identifiable subject ("des dirigeants ont déclaré").
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from urllib.parse import urlsplit
 
 from medialit.matching import Token
 from medialit.xray_base import Doc, Finding, Name
-from medialit.xray_lexicon import Lexicon, Matcher, _entry, plain
+from medialit.xray_lexicon import Lexicon, Matcher, make_entry, plain
 
 SOURCE_REACH = 80  # characters around a verb or marker where its source is looked for
 MERGE_GAP = 30  # a source this close to its verb or marker is included in the finding's span
@@ -64,10 +70,10 @@ def _attribution(lex: Lexicon, lang: str) -> _Attribution:
             finite.add(verb.casefold())
     markers, anonymous = Matcher(), Matcher()
     for term in raw.get("markers", []):
-        markers.add(_entry({"term": term, "category": "named", "lang": lang}))
+        markers.add(make_entry({"term": term, "category": "named", "lang": lang}))
     for item in raw.get("anonymous", []):
         data = item if isinstance(item, dict) else {"term": item}
-        anonymous.add(_entry({"category": "anonymous", "lang": lang, **data}))
+        anonymous.add(make_entry({"category": "anonymous", "lang": lang, **data}))
     return _Attribution(markers, anonymous, frozenset(finite), frozenset(participles),
                         frozenset(plain(w) for w in finite | participles),
                         frozenset(plain(w) for w in raw.get("auxiliaries", [])),
@@ -188,16 +194,24 @@ def _attribution_finding(doc: Doc, start: int, end: int, source: tuple[int, int,
 
 
 def _merge(doc: Doc, found: list[Finding]) -> list[Finding]:
-    """Overlapping or adjacent attributions become one ("écrit" + "dans un article pour Bloomberg");
-    named wins over anonymous."""
+    """Overlapping or adjacent attributions become one ("écrit" + "dans un article pour Bloomberg").
+
+    A vague source from the list wins ("des sources proches du Kremlin ont déclaré" stays anonymous);
+    otherwise a named source wins over a verb whose subject was not found.
+    """
     merged: list[Finding] = []
     for f in sorted(found, key=lambda f: (f.start, -f.end)):
         if merged and (f.start < merged[-1].end or not doc.text[merged[-1].end:f.start].strip()):
-            keep = merged[-1] if merged[-1].category == "named" or f.category != "named" else f
+            keep = max((merged[-1], f), key=_strength)
             merged[-1] = replace(keep, start=merged[-1].start, end=max(f.end, merged[-1].end))
         else:
             merged.append(f)
     return merged
+
+
+def _strength(finding: Finding) -> int:
+    listed_vague = finding.category == "anonymous" and finding.detail is not None
+    return 2 if listed_vague else 1 if finding.category == "named" else 0
 
 
 _SOURCE_LINE = re.compile(r"\b(?:Sources?|Crédits?|Credits?)\s?:\s*")
@@ -223,48 +237,3 @@ def detect_attribution(doc: Doc) -> list[Finding]:
         if verdict is not None:
             found.append(_attribution_finding(doc, token.start, token.end, verdict[1]))
     return _merge(doc, found)
-
-
-_MD_LINK = re.compile(r"\[([^\]\n]{0,300})\]\(\s*([^()\s]*)(?:\s+\"[^\"]*\")?\s*\)")
-_URL = re.compile(r"<?((?:https?://|www\.)[^\s<>\"»\]\)]+)>?")
-_DOMAIN = re.compile(
-    r"(?<![\w@./-])((?:[\w-]+\.)+(?:com|org|net|fr|ca|ru|info|eu|uk|de|be|ch|news|tv|io))\b(?![.@-]\w)")
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@([\w-]+(?:\.[\w-]+)+)")
-
-
-def domain(url: str) -> str | None:
-    """The site a link points to (without 'www.'), or None for a link that points nowhere."""
-    if url.startswith("www."):
-        url = "http://" + url
-    host = urlsplit(url).hostname if "://" in url else None
-    return host[4:] if host and host.startswith("www.") else host
-
-
-def detect_links(doc: Doc) -> list[Finding]:
-    """URLs, Markdown links (with their domain), e-mail addresses; a link to '#' goes nowhere."""
-    found, taken = [], []
-    for match in _MD_LINK.finditer(doc.text):
-        url = match.group(2)
-        if url in ("", "#") or url.lower().startswith("javascript:"):
-            category, where = "empty_link", None
-        else:
-            category, where = ("link", domain(url)) if domain(url) else ("relative_link", url)
-        found.append(doc.finding(match.start(), match.end(), "link", category, detail=where))
-        taken.append(match.span())
-    for match in _URL.finditer(doc.text):
-        url = match.group(1).rstrip(".,;:!?'’")
-        start = match.start(1)
-        if any(a <= start < b for a, b in taken):
-            continue
-        end = start + len(url) + (1 if doc.text[start - 1:start] == "<" and match.group().endswith(">") else 0)
-        start -= 1 if doc.text[start - 1:start] == "<" and match.group().startswith("<") else 0
-        found.append(doc.finding(start, end, "link", "url", detail=domain(url)))
-        taken.append((start, end))
-    for match in _DOMAIN.finditer(doc.text):
-        if not any(a <= match.start() < b for a, b in taken):
-            found.append(doc.finding(match.start(), match.end(), "link", "domain", detail=match.group(1).lower()))
-            taken.append(match.span())
-    for match in _EMAIL.finditer(doc.text):
-        if not any(a <= match.start() < b for a, b in taken):
-            found.append(doc.finding(match.start(), match.end(), "link", "email", detail=match.group(1)))
-    return found

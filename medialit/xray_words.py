@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from medialit.xray_base import Doc, Finding
-from medialit.xray_lexicon import Matcher, fold_word
+from medialit.xray_lexicon import Entry, Matcher, fold_word
 from medialit.xray_sources import detect_attribution
 
 MAX_SCARE_WORDS = 3
@@ -16,42 +16,32 @@ _REPORTING = ("qualifi", "jug", "appel", "surnomm", "nomm", "baptis", "decri", "
 _PLUS_QUOTES = re.compile(r"(?<![\w+])\+[^\W\d][^+\n]{0,60}?\+(?![\w+])")
 
 
-def _lexicon_hits(doc: Doc, matchers: dict[str, Matcher]) -> list[tuple[int, int, object]]:
+def _lexicon_findings(doc: Doc, matchers: dict[str, Matcher], kind: str) -> list[Finding]:
+    """The entries found in the text; where matches overlap, the longest one (from its first word) wins."""
     matcher = matchers.get(doc.lang)
-    if matcher is None:
-        return []
-    hits = doc.find(matcher)
-    # keep the longest match where several entries start at the same word
-    best: dict[int, tuple[int, int, object]] = {}
-    for start, end, entry in hits:
-        if start not in best or end > best[start][1]:
-            best[start] = (start, end, entry)
-    kept, reach = [], -1
-    for start, end, entry in sorted(best.values(), key=lambda h: (h[0], -h[1])):
+    hits = doc.find(matcher) if matcher else []
+    kept: list[tuple[int, int, Entry]] = []
+    reach = -1
+    for start, end, entry in sorted(hits, key=lambda h: (h[0], -h[1])):
         if end > reach:  # not inside a longer match already kept
             kept.append((start, end, entry))
-            reach = max(reach, end)
-    return kept
+            reach = end
+    return [
+        doc.finding(start, end, kind, entry.category, note=(entry.note_fr, entry.note_en),
+                    technique=entry.technique or doc.lex.categories.get(entry.category, {}).get("technique"),
+                    detail=entry.term)
+        for start, end, entry in kept
+    ]
 
 
 def detect_loaded(doc: Doc) -> list[Finding]:
     """Loaded-language candidates: the lexicon's terms, in any of their forms."""
-    return [
-        doc.finding(start, end, "loaded", entry.category, note=(entry.note_fr, entry.note_en),
-                    technique=entry.technique or doc.lex.categories.get(entry.category, {}).get("technique"),
-                    detail=entry.term)
-        for start, end, entry in _lexicon_hits(doc, doc.lex.loaded)
-    ]
+    return _lexicon_findings(doc, doc.lex.loaded, "loaded")
 
 
 def detect_absolutes(doc: Doc) -> list[Finding]:
     """Absolutes and intensifiers ("tous", "jamais", "chacun le sait", "évidemment"...), as listed."""
-    return [
-        doc.finding(start, end, "absolute", entry.category, note=(entry.note_fr, entry.note_en),
-                    technique=entry.technique or doc.lex.categories.get(entry.category, {}).get("technique"),
-                    detail=entry.term)
-        for start, end, entry in _lexicon_hits(doc, doc.lex.absolutes)
-    ]
+    return _lexicon_findings(doc, doc.lex.absolutes, "absolute")
 
 
 def _is_short_term(inner: str) -> bool:

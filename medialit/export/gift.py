@@ -159,7 +159,8 @@ def _header(loaded: LoadedLesson, lang: str, skipped: list[QuestionBase]) -> lis
     title = " ".join(plain_text(lesson_text(loaded, loaded.lesson.title, lang)).split())
     lines = [
         f"// medialit: {title} ({loaded.lesson.id}), language {lang}",
-        "// Import in Moodle: Question bank > Import > GIFT format (UTF-8 text).",
+        "// Import in Moodle: Question bank > Import > GIFT format (UTF-8 text); tick 'Get category from file'",
+        f"// to file the questions under medialit/{loaded.lesson.id}.",
         "// Marks: GIFT carries no marks; the kit's points are noted above each question.",
         "// Unscored ratings (opinions) are choice questions where every value is right: give them a mark of 0.",
         "// Hints are not exported.",

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import html
 import re
+import threading
 from bisect import bisect_right
+from functools import lru_cache
 from urllib.parse import urlsplit
 from xml.etree.ElementTree import Element
 
@@ -36,17 +38,39 @@ class _SafeLinks(Treeprocessor):
                     element.set(attribute, "#")
 
 
+_LOCAL = threading.local()  # a Markdown converter is not thread-safe: one per thread, reset between uses
+
+
 def _markdown() -> markdown.Markdown:
-    md = markdown.Markdown(extensions=["sane_lists"], output_format="html")
-    md.preprocessors.deregister("html_block")
-    md.inlinePatterns.deregister("html")
-    md.treeprocessors.register(_SafeLinks(md), "safe_links", 0)
-    return md
+    converter = getattr(_LOCAL, "converter", None)
+    if converter is None:
+        converter = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+        converter.preprocessors.deregister("html_block")
+        converter.inlinePatterns.deregister("html")
+        converter.treeprocessors.register(_SafeLinks(converter), "safe_links", 0)
+        _LOCAL.converter = converter
+    return converter.reset()
+
+
+_LIST_ITEM = re.compile(r"^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s+\S")
+
+
+def _lists_interrupt_paragraphs(text: str) -> str:
+    """A blank line before a list that follows a paragraph line, as CommonMark (and the app) read it."""
+    lines = text.split("\n")
+    out: list[str] = []
+    for line in lines:
+        previous = out[-1] if out else ""
+        if _LIST_ITEM.match(line) and previous.strip() and not _LIST_ITEM.match(previous) \
+                and not previous.startswith((" ", "\t")):
+            out.append("")
+        out.append(line)
+    return "\n".join(out)
 
 
 def md(text: str) -> str:
     """Lesson Markdown as HTML blocks; raw HTML in it is escaped, unsafe links neutralised."""
-    return _markdown().convert(text or "")
+    return _markdown().convert(_lists_interrupt_paragraphs(text or ""))
 
 
 def md_inline(text: str) -> str:
@@ -62,7 +86,8 @@ def plain_text(text: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", md(text))).strip()
 
 
-def wrap(text: str, width: int = DOCUMENT_WIDTH) -> list[tuple[int, int]]:
+@lru_cache(maxsize=32)
+def wrap(text: str, width: int = DOCUMENT_WIDTH) -> tuple[tuple[int, int], ...]:
     """The document cut into printed lines, as (start, end) offsets; blank lines give empty spans.
 
     Lines break between words; a word longer than ``width`` (an address) is cut. Numbering these
@@ -75,7 +100,7 @@ def wrap(text: str, width: int = DOCUMENT_WIDTH) -> list[tuple[int, int]]:
         offset += len(source) + 1
     while lines and lines[-1][0] == lines[-1][1]:
         lines.pop()
-    return lines
+    return tuple(lines)
 
 
 def _wrap_line(source: str, offset: int, width: int) -> list[tuple[int, int]]:
@@ -102,12 +127,12 @@ def _wrap_line(source: str, offset: int, width: int) -> list[tuple[int, int]]:
     return lines
 
 
-def line_number(lines: list[tuple[int, int]], offset: int) -> int:
+def line_number(lines: tuple[tuple[int, int], ...], offset: int) -> int:
     """The 1-based printed line holding ``offset``."""
     return max(1, bisect_right([start for start, _ in lines], offset))
 
 
-def line_range(lines: list[tuple[int, int]], span: tuple[int, int]) -> str:
+def line_range(lines: tuple[tuple[int, int], ...], span: tuple[int, int]) -> str:
     """'12' or '12-14': the printed lines a passage covers."""
     first, last = line_number(lines, span[0]), line_number(lines, max(span[0], span[1] - 1))
     return str(first) if first == last else f"{first}-{last}"

@@ -210,3 +210,11 @@ def test_gift_escapes_its_special_characters_and_line_breaks():
 def test_weights_are_rounded_to_the_grades_moodle_accepts():
     assert moodle_grade(1 / 3) == 0.3333333 and moodle_grade(-1 / 7) == -0.1428571
     assert moodle_grade(0.65) == 0.6666667 and moodle_grade(0.0) == 0.0
+
+
+def test_every_question_type_is_either_exported_or_listed_as_not_exportable():
+    from medialit.export.gift import EXPORTERS, UNSUPPORTED
+    from medialit.questions import TYPE_NAMES
+
+    assert set(EXPORTERS) | set(UNSUPPORTED) == set(TYPE_NAMES)
+    assert not set(EXPORTERS) & set(UNSUPPORTED)

@@ -156,6 +156,11 @@ def test_lesson_markdown_renders_but_raw_html_does_not():
         '<p><a href="https://example.org">ok</a> <a href="#">ko</a></p>')
 
 
+def test_a_list_right_after_a_line_of_text_is_a_list_as_in_the_app():
+    assert md("Les élèves savent :\n- trouver\n- suivre") == (
+        "<p>Les élèves savent :</p>\n<ul>\n<li>trouver</li>\n<li>suivre</li>\n</ul>")
+
+
 def test_every_question_type_has_a_worksheet_and_an_answer_key_renderer():
     assert set(worksheet_module.RENDERERS) == set(TYPE_NAMES)
     assert set(key_module.RENDERERS) == set(TYPE_NAMES)
