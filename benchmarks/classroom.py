@@ -1,9 +1,11 @@
 """Classroom load: N simulated students walk one lesson on the real server at once.
 
-Each class gets a fresh server (``make run``'s command and config, a temp data dir). A warm-up
-student walks the lesson first with no think time (the teacher trying it before class: imports,
-caches); then the server's CPU time and RSS are read, the N students join over ``ramp`` seconds
-and walk the lesson with seeded think times, and CPU/RSS are read again before the tabs close.
+Each class gets a fresh server (``make run``'s command and config, a temp data dir) and a class
+session (made with the store before the server starts, as the teacher would). A warm-up student
+joins and walks the lesson first with no think time (the teacher trying it before class:
+imports, caches); then the server's CPU time and RSS are read, the N students join over ``ramp``
+seconds (the join page: code from the link, a pseudonym, then the link to the lesson) and walk
+the lesson with seeded think times, and CPU/RSS are read again before the tabs close.
 Answers stored are counted in the SQLite database afterwards and compared with the answers whose
 feedback the students saw.
 """
@@ -12,13 +14,16 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+import tempfile
 import time
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 
 from benchmarks.server import Server, database_path, make_server
 from benchmarks.stats import summary_ms
 from benchmarks.student import Student, Timings
 from medialit.loader import LoadedLesson
+from medialit.store import Store
 
 
 @dataclass
@@ -50,30 +55,40 @@ def count_answers(server: Server) -> int:
         return int(db.execute("SELECT count(*) FROM answers").fetchone()[0])
 
 
-async def _warm_up(server: Server, loaded: LoadedLesson) -> int:
+def create_class(data_dir: Path, lesson_id: str) -> str:
+    """A class session for ``lesson_id`` in the database under ``data_dir``; returns its join code."""
+    store = Store(f"sqlite:///{data_dir / 'medialit.db'}")
+    try:
+        return store.create_class_session("Benchmark class", [lesson_id]).join_code
+    finally:
+        store.close()
+
+
+async def _warm_up(server: Server, loaded: LoadedLesson, class_code: str) -> int:
     student = Student(server.url, loaded, seed=-1, think=(0, 0))
-    progress = await student.walk()
+    progress = await student.walk(join=(class_code, "Teacher check"))
     await student.close()
     if progress.error:
         raise RuntimeError(f"the warm-up walk failed: {progress.error}\n{server.log()[-2000:]}")
     return len(progress.submitted)
 
 
-async def _late_start(student: Student, delay: float) -> None:
+async def _late_start(student: Student, delay: float, class_code: str, pseudonym: str) -> None:
     await asyncio.sleep(delay)
-    await student.walk()
+    await student.walk(join=(class_code, pseudonym))
 
 
-async def simulate(server: Server, loaded: LoadedLesson, n: int, *, seed: int = 1,
+async def simulate(server: Server, loaded: LoadedLesson, n: int, class_code: str, *, seed: int = 1,
                    think: tuple[float, float] = (1.0, 3.0), ramp: float = 10.0) -> ClassResult:
     """Run one class of ``n`` students on a started ``server`` (see the module docstring)."""
-    warm = await _warm_up(server, loaded)
+    warm = await _warm_up(server, loaded, class_code)
     await asyncio.sleep(0.5)
     cpu0, rss0 = server.cpu_seconds(), server.rss_bytes()
     timings = Timings()
     students = [Student(server.url, loaded, seed=seed * 100_000 + i, think=think, timings=timings) for i in range(n)]
     started = time.perf_counter()
-    await asyncio.gather(*(_late_start(s, ramp * i / max(n, 1)) for i, s in enumerate(students)))
+    await asyncio.gather(*(_late_start(s, ramp * i / max(n, 1), class_code, f"Élève {i + 1:03d}")
+                           for i, s in enumerate(students)))
     seconds = time.perf_counter() - started
     cpu1, rss1 = server.cpu_seconds(), server.rss_bytes()
     await asyncio.gather(*(s.close() for s in students))
@@ -100,7 +115,9 @@ async def simulate(server: Server, loaded: LoadedLesson, n: int, *, seed: int = 
 def run_class(loaded: LoadedLesson, n: int, *, seed: int = 1, think: tuple[float, float] = (1.0, 3.0),
               ramp: float = 10.0) -> ClassResult:
     """Start a fresh server, simulate the class, count the stored answers, stop the server."""
-    with make_server().start() as server:
-        result = asyncio.run(simulate(server, loaded, n, seed=seed, think=think, ramp=ramp))
+    data_dir = Path(tempfile.mkdtemp(prefix="medialit-class-"))
+    class_code = create_class(data_dir, loaded.lesson.id)
+    with make_server(data_dir=data_dir).start() as server:
+        result = asyncio.run(simulate(server, loaded, n, class_code, seed=seed, think=think, ramp=ramp))
         result.stored = count_answers(server)
     return result

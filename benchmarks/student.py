@@ -20,10 +20,12 @@ from websockets.exceptions import ConnectionClosed
 
 from benchmarks.answers import make_answer, widget_values
 from benchmarks.wsclient import AppClient, AppError, Run
+from medialit.classroom.joinlink import JOIN_PAGE, JOIN_PARAM
 from medialit.i18n import MESSAGES, tr
 from medialit.loader import LoadedLesson
 from medialit.questions import QuestionBase
 from medialit.ui import keys
+from medialit.ui.teacher import join as join_page
 
 RESULT_KEYS = ("ui_result_right", "ui_result_partial", "ui_result_wrong", "ui_result_recorded")
 
@@ -105,11 +107,28 @@ class Student:
         self.progress.code = dict(parse_qsl(self.tab.query)).get("code", self.progress.code)
         return self.tab.check(run)
 
-    async def walk(self, questions: int | None = None, finish: bool = True) -> Progress:
-        """Open the lesson and answer ``questions`` questions (all by default), then finish."""
+    async def join(self, class_code: str, pseudonym: str) -> None:
+        """Join a class on its join page (``/join?join=CODE``), then follow the link to the lesson."""
+        self.tab.navigate(JOIN_PAGE, f"{JOIN_PARAM}={class_code}&lang={self.lang}")
+        await self.act(first=True)
+        await self.think()
+        await self.act(values={join_page.PSEUDONYM_KEY: pseudonym}, click=join_page.JOIN_KEY)
+        if not self.progress.code:
+            raise AppError(f"joining class {class_code} as {pseudonym!r} failed: {self.tab.last.alerts()}")
+        await self.think()
+        self.tab.navigate("lessons", f"code={self.progress.code}&lang={self.lang}&lesson={self.lesson_id}")
+        await self.act()
+
+    async def walk(self, questions: int | None = None, finish: bool = True, join: tuple[str, str] | None = None
+                   ) -> Progress:
+        """Open the lesson (directly, or by joining the class ``join`` = (class code, pseudonym)), answer
+        ``questions`` questions (all by default), then finish."""
         try:
             await self.tab.connect()
-            await self.act(first=True)
+            if join is None:
+                await self.act(first=True)
+            else:
+                await self.join(*join)
             for i, q in enumerate(self.loaded.lesson.questions[: questions or None]):
                 if i:
                     await self.think()

@@ -128,6 +128,7 @@ class AppClient:
         self.locale = locale
         self.timeout = timeout
         self.page_hash = ""
+        self.page_name = ""  # the URL path of a page (``st.Page(url_path=...)``) to open by name
         self.values: dict[str, WidgetState] = {}  # by widget id: what the student set
         self.cached: dict[str, Any] = {}  # hash -> element, like the browser's message cache
         self.last: Run | None = None
@@ -150,6 +151,10 @@ class AppClient:
         if self._ws is not None:
             await self._ws.close()
             self._ws = None
+
+    def navigate(self, page: str, query: str = "") -> None:
+        """Point the tab at another page (by URL path) and query string, as a link does; then ``rerun()``."""
+        self.page_hash, self.page_name, self.query = "", page, query.lstrip("?")
 
     async def load(self) -> Run:
         """The first run of the tab (what a page load does)."""
@@ -177,6 +182,7 @@ class AppClient:
         client = msg.rerun_script
         client.query_string = self.query
         client.page_script_hash = self.page_hash
+        client.page_name = self.page_name
         client.context_info.locale = self.locale
         client.context_info.timezone = "Europe/Paris"
         client.context_info.url = f"{self.base_url}/?{self.query}"

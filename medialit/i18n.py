@@ -167,9 +167,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ui_meta_author": {"fr": "Auteur", "en": "Author"},
     "ui_meta_date": {"fr": "Date", "en": "Date"},
     "ui_meta_address": {"fr": "Adresse", "en": "Address"},
-    "ui_not_given": {"fr": "non indiqué", "en": "not given"},
+    "ui_not_given": {"fr": "n'apparaît pas", "en": "not given"},
     "ui_not_given_clue": {
-        "fr": "Ce qui n'est pas indiqué est déjà un indice sur la source.",
+        "fr": "Ce qui n'apparaît pas est déjà un indice sur la source.",
         "en": "What is not given is itself a clue about the source.",
     },
     "ui_questions": {"fr": "Questions", "en": "Questions"},

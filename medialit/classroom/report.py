@@ -16,7 +16,7 @@ import pandas as pd
 from medialit import analytics as an
 from medialit.classroom.charts import bar, heat_html, pct, svg_bars
 from medialit.classroom.data import ClassData
-from medialit.classroom.texts import t
+from medialit.classroom.texts import num, t
 from medialit.loader import LoadedLesson
 from medialit.scoring import fmt
 from medialit.vocab import category_name
@@ -110,7 +110,7 @@ def alpha_text(alpha: an.Alpha, lang: str) -> str:
     """Cronbach's alpha in words for teachers (value, or why it cannot be computed yet)."""
     if alpha.value is None:
         return t(f"alpha_{alpha.reason}", lang, n=alpha.students)
-    return t("alpha_value", lang, value=f"{alpha.value:.2f}", n=alpha.students, p=alpha.questions)
+    return t("alpha_value", lang, value=num(alpha.value, lang), n=alpha.students, p=alpha.questions)
 
 
 def _options(data: ClassData, lesson_id: str, prompts: dict[str, str], lang: str) -> str:
@@ -145,8 +145,8 @@ def _impressions(data: ClassData, lesson_id: str, lang: str) -> str:
     if means.empty:
         return ""
     row = means.iloc[0]
-    text = t("impression_means", lang, lesson=data.lesson_title(lesson_id, lang), before=_f(row["before"]),
-             after=_f(row["after"]), change=_f(row["change"]), pairs=int(row["pairs"]))
+    text = t("impression_means", lang, lesson=data.lesson_title(lesson_id, lang), before=num(row["before"], lang),
+             after=num(row["after"], lang), change=num(row["change"], lang), pairs=int(row["pairs"]))
     return f"<h3>{escape(t('impressions', lang))}</h3><p>{escape(text)}</p>"
 
 
@@ -155,10 +155,11 @@ def _discernment(data: ClassData, names: dict[int, str], lang: str) -> str:
     if table.empty:
         return ""
     klass = an.class_discernment(data.marks, data.questions)
-    summary = t("discernment_class", lang, d=_f(klass.discernment), r=_f(klass.reliable), u=_f(klass.unreliable),
-                m=_f(klass.mean_rating), n=klass.students)
-    rows = [[escape(names.get(r.learner_id, "?")), _f(r.reliable), _f(r.unreliable), _f(r.discernment),
-             _f(r.mean_rating)] for r in table.itertuples()]
+    summary = t("discernment_class", lang, d=num(klass.discernment, lang), r=num(klass.reliable, lang),
+                u=num(klass.unreliable, lang), m=num(klass.mean_rating, lang), n=klass.students)
+    rows = [[escape(names.get(r.learner_id, "?")), *(num(v, lang) for v in (r.reliable, r.unreliable, r.discernment,
+                                                                            r.mean_rating))]
+            for r in table.itertuples()]
     return (f"<h2>{escape(t('discernment', lang))}</h2><p>{escape(summary)}</p>{_md(t('discernment_help', lang))}"
             + _table([t("col_pseudonym", lang), t("col_reliable", lang), t("col_unreliable", lang),
                       t("col_discernment", lang), t("col_mean_rating", lang)], rows))
@@ -188,6 +189,3 @@ def _text(value: object) -> str:
 def _num(value: object) -> float | None:
     return None if value is None or pd.isna(value) else float(value)
 
-
-def _f(value: object) -> str:
-    return "–" if _num(value) is None else f"{float(value):.2f}".rstrip("0").rstrip(".")

@@ -66,6 +66,12 @@ TEXTS: dict[str, dict[str, str]] = {
         "de leur vrai nom.",
         "en": "Students open the address (or scan the QR code), then choose a pseudonym: no real names needed.",
     },
+    "join_lan_note": {
+        "fr": "C'est l'adresse de cet ordinateur sur le réseau de l'établissement : l'application a été ouverte "
+        "ici même ({local}), une adresse que les appareils des élèves ne peuvent pas ouvrir.",
+        "en": "This is this computer's address on the school network: the app was opened on this computer "
+        "itself ({local}), an address students' devices cannot open.",
+    },
     "qr_caption": {"fr": "Scanner pour rejoindre", "en": "Scan to join"},
     "close": {"fr": "Fermer la session", "en": "Close the session"},
     "closed_note": {
@@ -172,7 +178,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "col_reliable": {"fr": "Textes fiables", "en": "Reliable items"},
     "col_unreliable": {"fr": "Textes peu fiables", "en": "Unreliable items"},
     "col_discernment": {"fr": "Discernement", "en": "Discernment"},
-    "col_mean_rating": {"fr": "Note moyenne (biais)", "en": "Mean rating (bias)"},
+    "col_mean_rating": {"fr": "Moyenne (biais)", "en": "Mean (bias)"},
     "discernment_class": {
         "fr": "Classe : discernement {d} (textes fiables {r} − peu fiables {u}), note moyenne {m}, sur {n} élève(s).",
         "en": "Class: discernment {d} (reliable items {r} − unreliable {u}), mean rating {m}, over {n} student(s).",
@@ -191,6 +197,11 @@ TEXTS: dict[str, dict[str, str]] = {
     "grading_filter": {"fr": "Afficher", "en": "Show"},
     "filter_todo": {"fr": "À relire", "en": "To review"},
     "filter_all": {"fr": "Toutes", "en": "All"},
+    "grading_refresh": {"fr": "Actualiser la liste", "en": "Refresh the list"},
+    "grading_still": {
+        "fr": "Cette liste ne bouge pas pendant que vous corrigez : actualisez-la pour voir les nouvelles réponses.",
+        "en": "This list stays still while you grade: refresh it to see new answers.",
+    },
     "grading_empty": {"fr": "Aucune réponse écrite à relire.", "en": "No written answer to review."},
     "auto_score": {"fr": "Note automatique : {pts}/{max} pt", "en": "Automatic score: {pts}/{max} pt"},
     "teacher_score": {"fr": "Note de l'enseignant : {pts}/{max} pt", "en": "Teacher's score: {pts}/{max} pt"},
@@ -276,3 +287,16 @@ def t(key: str, lang: str, **values: object) -> str:
         return key
     template = entry.get(lang) or entry["fr"]
     return template.format(**values) if values else template
+
+
+def num(value: object, lang: str, digits: int = 2) -> str:
+    """A number as a teacher reads it: ``0.39`` (en), ``0,39`` (fr), trailing zeros dropped; "–" when missing."""
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return "–"
+    if number != number:  # NaN
+        return "–"
+    text = f"{number:.{digits}f}".rstrip("0").rstrip(".") if digits else f"{number:.0f}"
+    text = "0" if text in ("-0", "") else text
+    return text.replace(".", ",") if lang == "fr" else text

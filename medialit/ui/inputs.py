@@ -76,14 +76,11 @@ def _rating(shown: dict, key: str, lang: str, prefill: dict) -> None:
     low, high = shown["scale"]
     values = list(range(low, high + 1))
     labels = shown.get("labels") or {}
-
-    def label(value: int) -> str:
-        name = labels.get(str(value))
-        return f"{value} · {name}" if name else str(value)
-
-    st.segmented_control(tr("ui_rating_label", lang, low=low, high=high), values, format_func=label, key=key,
-                         default=prefill.get("value") if prefill.get("value") in values else None, wrap=True,
-                         on_change="ignore")
+    legend = ", ".join(f"{v} = {labels[str(v)]}" for v in values if labels.get(str(v)))
+    title = tr("ui_rating_label", lang, low=low, high=high) + (f" — {legend}" if legend else "")
+    before = values.index(prefill["value"]) if prefill.get("value") in values else None
+    # Round radio buttons, not a segmented control: it must not look like the question list above.
+    st.radio(title, values, index=before, horizontal=True, key=key, on_change="ignore")
 
 
 def _label(shown: dict, key: str, lang: str, prefill: dict) -> None:

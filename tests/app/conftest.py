@@ -21,9 +21,9 @@ from medialit.store import Store, clear_store_cache, get_store
 
 sys.path.insert(0, str(Path(__file__).parent))  # the driver module
 
-REPO = Path(__file__).resolve().parents[2]
+from driver import FIXTURE_LESSON, REPO  # noqa: E402 - importable once the folder is on the path
+
 FIXTURE_KIT = Path(__file__).parent / "fixtures" / "kit"
-FIXTURE_LESSON = "fixture-otan"
 
 
 def make_kit(target: Path) -> Path:
@@ -73,8 +73,3 @@ def lesson(kit: Path) -> LoadedLesson:
 @pytest.fixture
 def store(kit: Path) -> Store:
     return get_store()
-
-
-def shipped_files() -> list[Path]:
-    """Every lesson and drill file the kit ships (parametrizes the full walks)."""
-    return sorted(p for folder in ("lessons", "exercises") for p in (REPO / folder).glob("*.y*ml"))

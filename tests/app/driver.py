@@ -14,7 +14,14 @@ from medialit.questions import QuestionBase
 from medialit.ui import keys
 
 TIMEOUT = 30
-APP = Path(__file__).resolve().parents[2] / "app.py"
+REPO = Path(__file__).resolve().parents[2]
+APP = REPO / "app.py"
+FIXTURE_LESSON = "fixture-otan"  # tests/app/fixtures/kit: every question type on the RT France seed
+
+
+def shipped_files() -> list[Path]:
+    """Every lesson and drill file the kit ships (parametrizes the full walks)."""
+    return sorted(p for folder in ("lessons", "exercises") for p in (REPO / folder).glob("*.y*ml"))
 
 
 def new_app(**query: str) -> AppTest:
@@ -39,7 +46,7 @@ def fill(at: AppTest, loaded: LoadedLesson, q: QuestionBase, raw: dict[str, Any]
     elif q.type == "choice":
         at.radio(key=key).set_value(raw["selected"][0] if raw.get("selected") else None)
     elif q.type == "rating":
-        at.segmented_control(key=key).set_value(raw.get("value"))
+        at.radio(key=key).set_value(raw.get("value"))
     elif q.type == "free_text":
         at.text_area(key=key).input(raw.get("text", ""))
     elif q.type == "label":

@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURE_LESSON, shipped_files
-from driver import answer, document_layers, errors, goto, new_app, texts
+from driver import FIXTURE_LESSON, answer, document_layers, errors, goto, new_app, shipped_files, texts
 
 from medialit.catalog import catalog
 from medialit.loader import LoadedLesson, load_lesson

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import FIXTURE_LESSON
-from driver import answer, errors, go_next, new_app, texts
+from driver import FIXTURE_LESSON, answer, errors, go_next, new_app, texts
 
 from medialit.loader import LoadedLesson
 from medialit.ui import keys

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import FIXTURE_LESSON
-from driver import answer, errors, new_app, texts
+from driver import FIXTURE_LESSON, answer, errors, new_app, texts
 
 from medialit.i18n import MESSAGES
 from medialit.loader import LoadedLesson

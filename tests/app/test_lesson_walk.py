@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURE_LESSON, shipped_files
-from driver import answer, errors, go_next, ideal, new_app, walk, wrong
+from driver import FIXTURE_LESSON, answer, errors, go_next, ideal, new_app, shipped_files, walk, wrong
 
 from medialit.catalog import catalog
 from medialit.loader import LoadedLesson, load_lesson
@@ -92,7 +91,8 @@ def check_wrong_walk(loaded: LoadedLesson, lang: str) -> dict:
         assert not errors(at), errors(at)
         if q.is_scored():
             assert at.warning or at.error, f"{q.id}: no result banner"
-            assert any(m.value.startswith("- ") for m in at.markdown), f"{q.id}: no feedback line"
+            how = q.score(wrong(q, loaded.context(q, lang)), loaded.context(q, lang)).how.split(". ")[0]
+            assert any(c.value.startswith(how) for c in at.caption), f"{q.id}: the points are not explained"
         if i < len(questions) - 1:
             at = go_next(at, loaded)
     earned, latest = stored_total(at, loaded)

@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURE_LESSON
-from driver import answer, go_next, goto, new_app, submit
+from driver import FIXTURE_LESSON, answer, go_next, goto, new_app, submit
 
 from medialit.loader import LoadedLesson
 from medialit.store import Store

@@ -66,7 +66,10 @@ def everything(store: Store, learner_id: int, i: int) -> None:
     text = lesson.text
     start = text.index("poncifs anti-russes")
     answer(store, lesson, learner_id, "scare", {"spans": [[start - 10 * (i % 2), start + 19]]})
+    answer(store, lesson, learner_id, "charged", {"selected": ["poncifs", "pele-mele", "sommet"][: 1 + i % 3]})
     answer(store, lesson, learner_id, "rewrite", {"text": WRITTEN})
+    answer(store, lesson, learner_id, "label-words",
+           {"labels": {"poncifs": "loaded_language", "annexion": ("doubt", "appeal_to_authority")[i % 2]}})
     answer(store, lesson, learner_id, "final-rating", {"value": 1 + i % 3})
     for item, value in (("item-agency", 5 - i % 2), ("item-rumour", 1 + i % 3), ("item-report", 4),
                         ("item-viral", 2)):
@@ -95,7 +98,7 @@ def test_the_dashboard_shows_a_class_answering_at_once_without_a_reload(server: 
     with ThreadPoolExecutor(max_workers=len(learners)) as pool:  # a class answering at the same time
         list(pool.map(lambda pair: everything(store, pair[1], pair[0]), enumerate(learners)))
     total = len(store.answers_frame(class_session_id=klass.id))
-    assert total == len(NAMES) * 9
+    assert total == len(NAMES) * 11
 
     expect(metric(page, "Réponses")).to_have_text(str(total), timeout=LIVE_WAIT)
     expect(metric(page, "Élèves")).to_have_text(str(len(NAMES) + 1), timeout=LIVE_WAIT)
@@ -109,3 +112,53 @@ def test_the_dashboard_shows_a_class_answering_at_once_without_a_reload(server: 
     page.wait_for_timeout(500)
     shot = screenshot(page, "dashboard-live.png")
     assert Path(shot).stat().st_size > 50_000
+    page.get_by_role("heading", name="Discernement : fiable ou peu fiable ?").scroll_into_view_if_needed()
+    page.wait_for_timeout(300)
+    screenshot(page, "dashboard-ratings.png")
+
+
+def test_the_teacher_grades_a_written_answer_in_the_browser(server: Any, page: Any) -> None:
+    url, store = server
+    klass = store.create_class_session("2nde C — correction", [LESSON])
+    learner = join_class(store, klass.join_code, "Renard")[1].id
+    page.set_viewport_size(SHOT)
+    log_in_and_open_dashboard(page, url)
+    page.get_by_label("Session", exact=True).click()
+    page.get_by_role("option", name="2nde C — correction").click()
+    expect(metric(page, "Élèves")).to_have_text("1", timeout=LIVE_WAIT)
+    written = answer(store, catalog(KIT).by_id(LESSON), learner, "rewrite", {"text": WRITTEN})
+
+    page.get_by_role("button", name="Actualiser la liste").click()
+    card = page.locator(f".st-key-grade-card-{written.id}")
+    expect(card).to_be_visible(timeout=LIVE_WAIT)
+    expect(card).to_contain_text(WRITTEN)
+    card.get_by_label("Note de l'enseignant (sur 3)").fill("2.5")
+    card.get_by_label("Commentaire pour l'élève").fill("Précise qui parle : l'agence Tass.")
+    card.get_by_role("button", name="Enregistrer la note").click()
+    expect(page.get_by_text("Aucune réponse écrite à relire.")).to_be_visible(timeout=LIVE_WAIT)
+    graded = store.answer(written.id)
+    assert (graded.final_earned, graded.override_comment) == (2.5, "Précise qui parle : l'agence Tass.")
+    assert graded.earned == written.earned  # the automatic score is kept beside the override
+    page.get_by_role("radio", name="Toutes").click()
+    expect(card).to_contain_text("Note de l'enseignant : 2.5/3 pt", timeout=LIVE_WAIT)
+    card.scroll_into_view_if_needed()
+    screenshot(page, "dashboard-grading.png")
+
+
+def test_the_sessions_page_projects_the_join_code_and_a_qr_code(server: Any, page: Any) -> None:
+    url, store = server
+    klass = store.create_class_session("1re A — projection", [LESSON, DRILL])
+    page.set_viewport_size({"width": 1400, "height": 1000})
+    goto_app(page, f"{url}/teacher")
+    page.get_by_label("Mot de passe enseignant").fill(PASSWORD)
+    page.get_by_role("button", name="Se connecter").click()
+    page.locator("[data-testid='stSidebarNav']").get_by_role("link", name="Sessions de classe").click()
+    page.get_by_label("Session", exact=True).click()
+    page.get_by_role("option", name="1re A — projection").click()
+    code = klass.join_code
+    expect(page.get_by_text(f"{code[:3]}-{code[3:]}", exact=True)).to_be_visible()
+    expect(page.get_by_text(f"{url}/join?join={code}")).to_be_visible()
+    qr = page.locator("[data-testid='stImage'] img")
+    expect(qr).to_be_visible()
+    assert qr.bounding_box()["width"] >= 300  # big enough to project
+    screenshot(page, "dashboard-join-code.png", full_page=False)

@@ -110,8 +110,8 @@ def test_a_student_marks_by_dragging_submits_reloads_and_finds_everything_kept(p
     expect(page).to_have_url(re.compile(r"code=[A-Z2-9]{6}"))
     shoot(page, "student-lesson.png")
 
-    scale = page.get_by_role("radiogroup", name=re.compile("échelle"))  # the rating (a segmented control)
-    scale.get_by_role("radio", name="3", exact=True).click()
+    scale = page.get_by_role("radiogroup", name=re.compile("échelle"))  # the rating scale
+    scale.get_by_text("3", exact=True).click()
     submit(page)
     next_question(page)
     page.locator("[data-testid='stRadio'] label").filter(has_text="Tass").click()

@@ -21,7 +21,7 @@ pytestmark = pytest.mark.slow
 
 STUDENTS = 5
 FEEDBACK_EACH = 2  # kill once every student has seen at least this many results...
-FEEDBACK_TOTAL = 14  # ...and the class this many
+FEEDBACK_TOTAL = 10  # ...and the class this many
 
 
 async def _class_until_killed(server, lessons) -> list[Student]:  # type: ignore[no-untyped-def]
@@ -34,7 +34,7 @@ async def _class_until_killed(server, lessons) -> list[Student]:  # type: ignore
             enough.set()
 
     for i in range(STUDENTS):
-        students.append(Student(server.url, lessons[i % len(lessons)], seed=500 + i, think=(0.05, 0.3),
+        students.append(Student(server.url, lessons[i % len(lessons)], seed=500 + i, think=(0.05, 0.2),
                                 p_right=0.5, p_retry=0.5, on_feedback=seen))
     walks = [asyncio.create_task(s.walk()) for s in students]
     await asyncio.wait_for(enough.wait(), 60)

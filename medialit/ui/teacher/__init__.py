@@ -19,21 +19,25 @@ from medialit.ui.teacher.auth import is_teacher
 
 
 def teacher_pages(lang: str) -> list[st.Page]:
-    """The teacher's pages when this session is logged in as the teacher; else none."""
+    """The teacher's pages when this session is logged in as the teacher; else none.
+
+    No page icons: an emoji needs a font school computers may lack, a ``:material/…:`` icon a
+    font fetched from the internet.
+    """
     if not is_teacher():
         return []
     return [
-        st.Page(sessions.page, title=t("nav_sessions", lang), url_path=sessions.URL_PATH, icon="🏫"),
-        st.Page(dashboard.page, title=t("nav_dashboard", lang), url_path=dashboard.URL_PATH, icon="📊"),
-        st.Page(exports.page, title=t("nav_exports", lang), url_path=exports.URL_PATH, icon="🖨️"),
+        st.Page(sessions.page, title=t("nav_sessions", lang), url_path=sessions.URL_PATH),
+        st.Page(dashboard.page, title=t("nav_dashboard", lang), url_path=dashboard.URL_PATH),
+        st.Page(exports.page, title=t("nav_exports", lang), url_path=exports.URL_PATH),
     ]
 
 
 def join_page(lang: str) -> st.Page:
     """The students' "join a class" page."""
-    return st.Page(join.page, title=t("nav_join", lang), url_path=join.URL_PATH, icon="🙋")
+    return st.Page(join.page, title=t("nav_join", lang), url_path=join.URL_PATH)
 
 
 def login_page(lang: str) -> st.Page:
     """The teacher area's entry (login / logout), always listed."""
-    return st.Page(login.page, title=t("nav_teacher", lang), url_path=login.URL_PATH, icon="🔑")
+    return st.Page(login.page, title=t("nav_teacher", lang), url_path=login.URL_PATH)

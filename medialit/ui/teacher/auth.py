@@ -102,7 +102,7 @@ def logout() -> None:
 def login_form(lang: str) -> None:
     """The password form, or how to set a password when none is configured."""
     if not configured_password():
-        st.warning(t("no_password", lang), icon="🔒")
+        st.warning(t("no_password", lang))
         return
     with st.form(LOGIN_KEY, clear_on_submit=False):
         st.text_input(t("password", lang), type="password", key=PASSWORD_KEY)
@@ -115,6 +115,6 @@ def require_teacher(lang: str) -> None:
     """Stop the page here unless this session is the teacher's (shows the login form instead)."""
     if is_teacher():
         return
-    st.info(t("need_login", lang), icon="🔒")
+    st.info(t("need_login", lang))
     login_form(lang)
     st.stop()

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 import streamlit as st
 
 from medialit import analytics as an
-from medialit.classroom.data import ClassData, load_class, session_lessons
+from medialit.classroom.data import load_class, session_lessons
 from medialit.classroom.texts import t
 from medialit.loader import LoadedLesson
 from medialit.store import get_store
@@ -78,17 +78,14 @@ def draw(class_session_id: int, lesson_id: str | None, question_id: str | None, 
     panels.roster_panel(data, roster, lang)
     loaded = data.lesson(lesson_id) if lesson_id else None
     if loaded is not None:
-        lesson_panels(data, loaded, question_id, lang)
-    panels.skills_panel(data, lang)
-    panels.ratings_panel(data, lang)
-
-
-def lesson_panels(data: ClassData, loaded: LoadedLesson, question_id: str | None, lang: str) -> None:
-    left, right = st.columns([1, 1], gap="large")
-    with left:
         panels.items_panel(data, loaded.lesson.id, lang)
+    left, right = st.columns([3, 2], gap="large")
+    with left:
+        if loaded is not None:
+            panels.heatmap_panel(data, loaded, question_id, lang)
     with right:
-        panels.heatmap_panel(data, loaded, question_id, lang)
+        panels.skills_panel(data, lang)
+    panels.ratings_panel(data, lang)
 
 
 live_view = st.fragment(run_every=REFRESH)(draw)

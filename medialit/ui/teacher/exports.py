@@ -37,11 +37,11 @@ def downloads(class_session_id: int, lang: str) -> None:
     st.subheader(t("csv", lang))
     st.caption(t("csv_help", lang))
     st.download_button(t("download_csv", lang, n=len(data.answers)), class_csv(data), file_name=csv_file_name(data),
-                       mime="text/csv", key=CSV_KEY, on_click="ignore", icon="⬇️")
+                       mime="text/csv", key=CSV_KEY, on_click="ignore")
     st.subheader(t("report", lang))
     leave_out = st.checkbox(t("report_names", lang), key=NAMES_KEY)
     st.caption(t("report_help", lang))
     report = class_report(data, include_names=not leave_out)
     st.download_button(t("download_report", lang), report.encode("utf-8"),
                        file_name=csv_file_name(data).replace(".csv", ".html"), mime="text/html", key=REPORT_KEY,
-                       on_click="ignore", icon="🖨️")
+                       on_click="ignore")

@@ -19,8 +19,8 @@ from medialit.store import Answer, get_store
 from medialit.store.classroom import answers_by_ids
 from medialit.ui.teacher.auth import is_teacher
 
-FILTER_KEY = "grading-filter"
-ICONS = {"right": "✅", "missed": "➖", "wrong": "❌", "partial": "🔶"}
+FILTER_KEY, REFRESH_KEY = "grading-filter", "grading-refresh"
+ICONS = {"right": "✓", "missed": "–", "wrong": "✗", "partial": "◐"}  # glyphs every text font has
 
 
 def md_escape(text: str) -> str:
@@ -45,8 +45,11 @@ def queue(class_session_id: int, lang: str) -> None:
     if not is_teacher():
         st.stop()
     st.subheader(t("grading", lang))
-    choice = st.segmented_control(t("grading_filter", lang), ["todo", "all"], default="todo", key=FILTER_KEY,
-                                  format_func=lambda v: t(f"filter_{v}", lang), required=True)
+    left, right = st.columns([3, 1], vertical_alignment="bottom")
+    choice = left.segmented_control(t("grading_filter", lang), ["todo", "all"], default="todo", key=FILTER_KEY,
+                                    format_func=lambda v: t(f"filter_{v}", lang), required=True)
+    right.button(t("grading_refresh", lang), key=REFRESH_KEY, width="stretch")  # a click reruns this fragment
+    st.caption(t("grading_still", lang))
     data = load_class(get_store(), class_session_id, lang)
     if data is None:
         return

@@ -22,5 +22,5 @@ def page() -> None:
     from medialit.ui.teacher import teacher_pages  # the package imports this module: import at call time
 
     for teacher_page in teacher_pages(lang):
-        st.page_link(teacher_page, label=teacher_page.title, icon=teacher_page.icon or None)
+        st.page_link(teacher_page, label=f"→ {teacher_page.title}")
     st.button(t("logout", lang), key=LOGOUT_KEY, on_click=logout)

@@ -9,23 +9,31 @@ import streamlit as st
 from medialit import analytics as an
 from medialit.classroom.data import ClassData
 from medialit.classroom.report import alpha_text
-from medialit.classroom.texts import t
+from medialit.classroom.texts import num, t
 from medialit.loader import LoadedLesson
+from medialit.scoring import fmt
 from medialit.ui.highlight import highlight_text
 from medialit.vocab import category_name
 
 SKILL_ORDER = ("sourcing", "framing", "loaded_language")
 
 
-def question_labels(data: ClassData, lesson_id: str | None = None) -> dict[tuple[str, str], str]:
-    """``{(lesson, question): "Q3 · the prompt…"}`` for tables."""
+def question_labels(data: ClassData, lesson_id: str | None = None, lang: str = "fr") -> dict[tuple[str, str], str]:
+    """``{(lesson, question): "Q3 · the prompt…"}`` (one lesson) or ``"Lesson title · Q3"`` (all lessons)."""
     qs = data.questions if lesson_id is None else data.questions[data.questions["lesson_id"] == lesson_id]
+    if lesson_id is None:
+        return {(r.lesson_id, r.question_id): f"{_short(data.lesson_title(r.lesson_id, lang), 28)} · Q{r.order + 1}"
+                for r in qs.itertuples()}
     return {(r.lesson_id, r.question_id): f"Q{r.order + 1} · {_short(r.prompt)}" for r in qs.itertuples()}
 
 
-def _short(text: str, limit: int = 70) -> str:
+def _short(text: str, limit: int = 60) -> str:
     flat = " ".join(str(text).replace("*", "").split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def _pct(value: object) -> str:
+    return "–" if value is None or pd.isna(value) else f"{round(float(value))} %"
 
 
 def metrics(data: ClassData, roster: pd.DataFrame, lang: str) -> None:
@@ -40,13 +48,13 @@ def roster_panel(data: ClassData, roster: pd.DataFrame, lang: str) -> None:
     if roster.empty:
         st.info(t("no_students", lang))
         return
-    labels = question_labels(data)
+    labels = question_labels(data, lang=lang)
     table = pd.DataFrame({
         t("col_pseudonym", lang): roster["pseudonym"],
         t("col_progress", lang): roster["progress"] * 100,
         t("col_answered", lang): roster["answered"].astype(str) + "/" + roster["total"].astype(str),
-        t("col_score", lang): roster["score"].round(2).astype(str) + "/" + roster["possible"].round(2).astype(str),
-        t("col_percent", lang): roster["percent"].round(0),
+        t("col_score", lang): [f"{fmt(a)}/{fmt(b)}" for a, b in zip(roster["score"], roster["possible"], strict=True)],
+        t("col_percent", lang): [_pct(p) for p in roster["percent"]],
         t("col_current", lang): [labels.get((lesson, q), "") if isinstance(q, str) else ""
                                  for lesson, q in zip(roster["current_lesson"], roster["current_question"],
                                                       strict=True)],
@@ -55,7 +63,6 @@ def roster_panel(data: ClassData, roster: pd.DataFrame, lang: str) -> None:
     })
     st.dataframe(table, hide_index=True, width="stretch", key="roster-table", column_config={
         t("col_progress", lang): st.column_config.ProgressColumn(min_value=0, max_value=100, format="%.0f %%"),
-        t("col_percent", lang): st.column_config.NumberColumn(format="%.0f %%"),
         t("col_last", lang): st.column_config.DatetimeColumn(format="HH:mm:ss"),
     })
 
@@ -64,15 +71,16 @@ def items_panel(data: ClassData, lesson_id: str, lang: str) -> None:
     """Facility and discrimination per question, alpha, and the options chosen with their misconceptions."""
     st.subheader(t("items", lang))
     items, alpha = an.lesson_items(data.marks, data.questions, lesson_id)
-    labels = question_labels(data, lesson_id)
+    labels = question_labels(data, lesson_id, lang)
     table = pd.DataFrame({
         t("col_question", lang): [labels[(lesson_id, q)] for q in items["question_id"]],
-        t("col_skill", lang): [category_name("skills", s, lang) for s in items["skill"]],
-        t("col_answered", lang): items["answered"],
         t("col_facility", lang): items["facility"] * 100,
-        t("col_discrimination", lang): items["discrimination"].round(0),
+        t("col_discrimination", lang): [num(d, lang, 0) for d in items["discrimination"]],
+        t("col_answered", lang): items["answered"],
+        t("col_skill", lang): [category_name("skills", s, lang) for s in items["skill"]],
     })
     st.dataframe(table, hide_index=True, width="stretch", key="items-table", column_config={
+        t("col_question", lang): st.column_config.TextColumn(width="large"),
         t("col_facility", lang): st.column_config.ProgressColumn(min_value=0, max_value=100, format="%.0f %%"),
     })
     st.caption(t("items_help", lang))
@@ -104,9 +112,9 @@ def heatmap_panel(data: ClassData, loaded: LoadedLesson, question_id: str | None
     st.subheader(t("heatmap", lang))
     if question_id is None:
         return
+    st.caption(question_labels(data, loaded.lesson.id, lang).get((loaded.lesson.id, question_id), ""))
     heat = an.heat_counts(data.marks, loaded.lesson.id, question_id, len(loaded.text))
     expected = [list(span) for span in an.expected_spans(loaded, question_id)]
-    st.caption(t("heat_legend", lang))
     highlight_text(loaded.text, key=f"heat-{loaded.lesson.id}-{question_id}", heat=heat, readonly=True, height=520,
                    layers=[{"name": "expected", "spans": expected, "title": t("heat_expected", lang)}],
                    labels={"heat": t("heat_n", lang, n="{n}"), "heat_legend": t("heat_legend", lang)})
@@ -115,36 +123,57 @@ def heatmap_panel(data: ClassData, loaded: LoadedLesson, question_id: str | None
 def skills_panel(data: ClassData, lang: str) -> None:
     st.subheader(t("skills", lang))
     profile = an.skill_profile(data.marks, data.questions)
-    chart = pd.DataFrame({"%": (profile["share"].fillna(0) * 100).round(0).to_numpy()},
-                         index=[category_name("skills", s, lang) for s in profile["skill"]])
-    st.bar_chart(chart, horizontal=True, height=180, y_label="", x_label="%")
+    rows = [{"skill": category_name("skills", skill, lang), "share": None if pd.isna(share) else round(share * 100),
+             "points": f"{fmt(earned)}/{fmt(possible)}"}
+            for skill, share, earned, possible in profile[["skill", "share", "earned", "possible"]].itertuples(False)]
+    st.vega_lite_chart({
+        "data": {"values": rows},
+        "mark": {"type": "bar", "color": "#1f5fa8"},
+        "encoding": {
+            "y": {"field": "skill", "type": "nominal", "sort": None, "title": None},
+            "x": {"field": "share", "type": "quantitative", "scale": {"domain": [0, 100]}, "title": "%"},
+            "tooltip": [{"field": "skill"}, {"field": "share", "title": "%"}, {"field": "points"}],
+        },
+        "height": {"step": 34},
+    }, width="stretch")
 
 
 def ratings_panel(data: ClassData, lang: str) -> None:
-    """First impression vs final rating, and discernment on the reliability drills."""
+    """First impression vs final rating, and discernment on the reliability drills: class sentence, then table."""
     impressions = an.impressions(data.marks, data.questions)
+    discernment = an.discernment(data.marks, data.questions)
+    parts = []
     if not impressions.empty:
-        st.subheader(t("impressions", lang))
-        for row in an.impression_means(impressions).itertuples():
-            st.markdown(t("impression_means", lang, lesson=data.lesson_title(row.lesson_id, lang),
-                          before=_f(row.before), after=_f(row.after), change=_f(row.change), pairs=row.pairs))
-        st.dataframe(impressions.rename(columns={
-            "pseudonym": t("col_pseudonym", lang), "before": t("col_before", lang),
-            "after": t("col_after", lang), "change": t("col_change", lang)}).drop(columns=["learner_id"]),
-            hide_index=True, width="stretch", key="impressions-table")
-    table = an.discernment(data.marks, data.questions)
-    if table.empty:
+        parts.append(lambda: impressions_part(data, impressions, lang))
+    if not discernment.empty:
+        parts.append(lambda: discernment_part(data, discernment, lang))
+    if not parts:
         return
+    for column, draw_part in zip(st.columns(len(parts), gap="large"), parts, strict=True):
+        with column:
+            draw_part()
+
+
+def impressions_part(data: ClassData, impressions: pd.DataFrame, lang: str) -> None:
+    st.subheader(t("impressions", lang))
+    for row in an.impression_means(impressions).itertuples():
+        st.markdown(t("impression_means", lang, lesson=data.lesson_title(row.lesson_id, lang),
+                      before=num(row.before, lang), after=num(row.after, lang), change=num(row.change, lang),
+                      pairs=row.pairs))
+    view = impressions.assign(lesson_id=[data.lesson_title(i, lang) for i in impressions["lesson_id"]])
+    st.dataframe(view.drop(columns=["learner_id"]).rename(columns={
+        "pseudonym": t("col_pseudonym", lang), "lesson_id": t("lesson_pick", lang), "before": t("col_before", lang),
+        "after": t("col_after", lang), "change": t("col_change", lang)}),
+        hide_index=True, width="stretch", key="impressions-table")
+
+
+def discernment_part(data: ClassData, table: pd.DataFrame, lang: str) -> None:
     st.subheader(t("discernment", lang))
     klass = an.class_discernment(data.marks, data.questions)
-    st.markdown(t("discernment_class", lang, d=_f(klass.discernment), r=_f(klass.reliable),
-                  u=_f(klass.unreliable), m=_f(klass.mean_rating), n=klass.students))
+    st.markdown(t("discernment_class", lang, d=num(klass.discernment, lang), r=num(klass.reliable, lang),
+                  u=num(klass.unreliable, lang), m=num(klass.mean_rating, lang), n=klass.students))
     st.caption(t("discernment_help", lang))
     st.dataframe(table.drop(columns=["learner_id", "items"]).rename(columns={
         "pseudonym": t("col_pseudonym", lang), "reliable": t("col_reliable", lang),
         "unreliable": t("col_unreliable", lang), "discernment": t("col_discernment", lang),
         "mean_rating": t("col_mean_rating", lang)}), hide_index=True, width="stretch", key="discernment-table")
-
-
-def _f(value: object) -> str:
-    return "–" if value is None or pd.isna(value) else f"{float(value):.2f}".rstrip("0").rstrip(".")

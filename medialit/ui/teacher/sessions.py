@@ -64,9 +64,9 @@ def _create(lang: str) -> None:
 
 def show_session(klass: ClassSession, lang: str) -> None:
     """The join code, address and QR code, the session's lessons and its controls."""
-    base = app_base(st.context.url, URL_PATH)
-    url = join_url(base, klass.join_code)
+    url, local_url = join_urls(klass.join_code)
     learners = learners_frame(get_store(), klass.id)
+    lessons, missing = session_lessons(klass)
     left, right = st.columns([3, 2], gap="large")
     with left:
         st.markdown(f"**{t('join_code', lang)}**")
@@ -75,13 +75,11 @@ def show_session(klass: ClassSession, lang: str) -> None:
                 f'line-height:1.1;font-family:monospace">{code}</div>')
         st.markdown(f"**{t('join_address', lang)}**")
         st.code(url, language=None)
-        local = lan_address() if is_local(base) else None
-        if local:
-            st.code(join_url(with_host(base, local), klass.join_code), language=None)
+        if local_url:
+            st.caption(t("join_lan_note", lang, local=local_url))
         st.caption(t("join_instructions", lang))
-        st.markdown(t("students_count", lang, n=len(learners)) + " · " + ", ".join(
-            f"`{lesson_id}`" for lesson_id in klass.lesson_ids))
-        missing = session_lessons(klass)[1]
+        titles = ", ".join(lo.lesson.title.get(lang, lo.lesson.language) for lo in lessons)
+        st.markdown(t("students_count", lang, n=len(learners)) + " · " + titles)
         if missing:
             st.warning(t("lessons_missing", lang, ids=", ".join(missing)))
     with right:
@@ -89,11 +87,21 @@ def show_session(klass: ClassSession, lang: str) -> None:
     controls(klass, len(learners), lang)
 
 
+def join_urls(code: str) -> tuple[str, str | None]:
+    """The join address to show and to put in the QR code; and, when the app was opened on this very
+    computer (localhost), that local address, since students' devices need the network one instead."""
+    base = app_base(st.context.url, URL_PATH)
+    lan = lan_address() if is_local(base) else None
+    if lan is None:
+        return join_url(base, code), None
+    return join_url(with_host(base, lan), code), join_url(base, code)
+
+
 def controls(klass: ClassSession, n_learners: int, lang: str) -> None:
     if klass.is_open:
         st.button(t("close", lang), key=CLOSE_KEY, on_click=_set_status, args=(klass.id, "closed"))
     else:
-        st.info(t("closed_note", lang), icon="🔒")
+        st.info(t("closed_note", lang))
         st.button(t("reopen", lang), key=REOPEN_KEY, on_click=_set_status, args=(klass.id, "open"))
     st.button(t("delete", lang), key=DELETE_KEY, on_click=_ask_delete, args=(klass.id,))
     if st.session_state.get(_PENDING_DELETE) == klass.id:
@@ -112,10 +120,12 @@ def _forget_delete() -> None:
     st.session_state.pop(_PENDING_DELETE, None)
 
 
-@st.dialog("⚠️", on_dismiss=_forget_delete)
 def confirm_delete(klass: ClassSession, n_learners: int, lang: str) -> None:
     """Deleting a session erases its learners and answers: ask first (the dialog stays open until answered)."""
-    st.markdown(f"**{t('delete_title', lang)}**")
+    st.dialog(t("delete_title", lang), on_dismiss=_forget_delete)(_confirm_body)(klass, n_learners, lang)
+
+
+def _confirm_body(klass: ClassSession, n_learners: int, lang: str) -> None:
     st.warning(t("delete_warning", lang, name=klass.name, n=n_learners))
     yes, no = st.columns(2)
     if yes.button(t("delete_confirm", lang), key=CONFIRM_KEY, type="primary"):
