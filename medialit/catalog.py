@@ -7,6 +7,7 @@ A broken file never hides the others: it is listed with its problems and not ser
 
 from __future__ import annotations
 
+import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -91,12 +92,13 @@ class Catalog:
         return (_stamp(path), *(_stamp(d) for d in documents))
 
 
-_catalogs: dict[Path, Catalog] = {}
+_catalogs: dict[object, Catalog] = {}
 
 
 def catalog(root: Path | None = None) -> Catalog:
-    """The process-wide catalogue for ``root`` (default: the kit)."""
-    key = (root or kit_root()).resolve()
-    if key not in _catalogs:
-        _catalogs[key] = Catalog(key)
-    return _catalogs[key]
+    """The process-wide catalogue for ``root`` (default: the kit). Cheap: called on every rerun."""
+    key: object = root if root is not None else ("env", os.environ.get("MEDIALIT_HOME"))
+    found = _catalogs.get(key)
+    if found is None:
+        found = _catalogs[key] = Catalog(root or kit_root())
+    return found

@@ -83,7 +83,7 @@ def card(loaded: LoadedLesson, mine: CardProgress, lang: str) -> None:
     """One lesson: what it is about, how long, and where the student stands."""
     lesson, ref = loaded.lesson, loaded.lesson.document
     with st.container(border=True):
-        st.subheader(text(loaded, lesson.title, lang))
+        st.markdown(f"#### {text(loaded, lesson.title, lang)}")  # a card title, not a section heading
         badges = [f":blue-badge[{name}]" for _, name in skills(loaded, lang)]
         if ref is not None and ref.written_for_kit:
             badges.insert(0, f":violet-badge[{tr('ui_written_for_kit', lang)}]")
