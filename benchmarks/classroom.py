@@ -115,9 +115,9 @@ async def simulate(server: Server, loaded: LoadedLesson, n: int, class_code: str
 def run_class(loaded: LoadedLesson, n: int, *, seed: int = 1, think: tuple[float, float] = (1.0, 3.0),
               ramp: float = 10.0) -> ClassResult:
     """Start a fresh server, simulate the class, count the stored answers, stop the server."""
-    data_dir = Path(tempfile.mkdtemp(prefix="medialit-class-"))
-    class_code = create_class(data_dir, loaded.lesson.id)
-    with make_server(data_dir=data_dir).start() as server:
-        result = asyncio.run(simulate(server, loaded, n, class_code, seed=seed, think=think, ramp=ramp))
-        result.stored = count_answers(server)
+    with tempfile.TemporaryDirectory(prefix="medialit-class-") as tmp:
+        class_code = create_class(Path(tmp), loaded.lesson.id)
+        with make_server(data_dir=Path(tmp)).start() as server:
+            result = asyncio.run(simulate(server, loaded, n, class_code, seed=seed, think=think, ramp=ramp))
+            result.stored = count_answers(server)
     return result

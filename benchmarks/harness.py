@@ -7,6 +7,7 @@ Tests run with ``python -m pytest`` from the repository (as ``make test`` does),
 from __future__ import annotations
 
 import sqlite3
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -21,12 +22,17 @@ from medialit.ui import keys
 
 @contextmanager
 def running_server(app: Path = APP, *, home: Path | None = None, data_dir: Path | None = None) -> Iterator[Server]:
-    """A started server (``make run``'s command and config), stopped on exit; its log is kept on failure."""
+    """A started server (``make run``'s command and config), killed on exit (its data is thrown away,
+    and a graceful shutdown costs the test suite seconds)."""
     server = make_server(app, home=home, data_dir=data_dir).start()
     try:
         yield server
+    except BaseException:
+        sys.stderr.write(f"--- server log (tail) ---\n{server.log()[-4000:]}\n")
+        raise
     finally:
-        server.stop()
+        server.kill()
+        server.cleanup()
 
 
 @dataclass(frozen=True)

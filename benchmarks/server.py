@@ -10,6 +10,7 @@ is the one to read CPU time and memory from (``/proc/<pid>/stat`` and ``/status`
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -48,6 +49,7 @@ class Server:
     env: dict[str, str]
     proc: subprocess.Popen | None = None
     starts: int = field(default=0)
+    scratch: list[Path] = field(default_factory=list)  # temp folders to remove in cleanup()
 
     @property
     def url(self) -> str:
@@ -96,6 +98,11 @@ class Server:
         pages = int(Path(f"/proc/{self.pid}/statm").read_text().split()[1])
         return pages * PAGE_SIZE
 
+    def cleanup(self) -> None:
+        """Remove the server's scratch folder (HOME, log, and the data dir unless one was passed in)."""
+        for folder in self.scratch:
+            shutil.rmtree(folder, ignore_errors=True)
+
     def log(self) -> str:
         return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
 
@@ -104,6 +111,7 @@ class Server:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+        self.cleanup()
 
 
 def make_server(app: Path = APP, *, data_dir: Path | None = None, home: Path | None = None,
@@ -113,16 +121,16 @@ def make_server(app: Path = APP, *, data_dir: Path | None = None, home: Path | N
     ``home`` becomes ``MEDIALIT_HOME`` (a kit folder) when given; ``args`` are extra ``streamlit run``
     options (e.g. ``--browser.gatherUsageStats=true`` for a bench-only server).
     """
-    data_dir = Path(data_dir or tempfile.mkdtemp(prefix="medialit-bench-"))
+    scratch = Path(tempfile.mkdtemp(prefix="medialit-home-"))  # removed by cleanup(), data included if inside
+    data_dir = Path(data_dir or scratch / "data")
     data_dir.mkdir(parents=True, exist_ok=True)
-    scratch = Path(tempfile.mkdtemp(prefix="medialit-home-"))
     full_env = {**os.environ, "HOME": str(scratch), "MEDIALIT_DATA_DIR": str(data_dir), "PYTHONUNBUFFERED": "1"}
     full_env.pop("MEDIALIT_DATABASE_URL", None)
     if home is not None:
         full_env["MEDIALIT_HOME"] = str(home)
     full_env.update(env or {})
     return Server(app=Path(app), port=port or free_port(), data_dir=data_dir, log_path=scratch / "server.log",
-                  args=list(args), env=full_env)
+                  args=list(args), env=full_env, scratch=[scratch])
 
 
 def wait_healthy(server: Server, timeout: float) -> None:

@@ -162,6 +162,31 @@ class AppClient:
 
     async def rerun(self, *, click: str | None = None, values: dict[str, Any] | None = None) -> Run:
         """Set ``values`` (by widget key) then run the script, clicking button ``click`` if given."""
+        run = Run()
+        started = time.perf_counter()
+        await self.send(click=click, values=values)
+        await asyncio.wait_for(self._collect(run), self.timeout)
+        run.seconds = time.perf_counter() - started
+        return self._finish(run)
+
+    async def send(self, *, click: str | None = None, values: dict[str, Any] | None = None) -> None:
+        """Send one rerun request without waiting for its result (a double click: send twice, then
+        ``settle()``)."""
+        await self._ws.send(self._message(click, values).SerializeToString())
+
+    async def settle(self, quiet: float = 0.5) -> Run:
+        """Read until a run finishes and the server then stays silent for ``quiet`` seconds; the last run."""
+        run = Run()
+        while True:
+            await asyncio.wait_for(self._collect(run), self.timeout)
+            try:
+                nxt = Run()
+                await asyncio.wait_for(self._collect(nxt), quiet)
+            except TimeoutError:
+                return self._finish(run)
+            run = nxt
+
+    def _message(self, click: str | None, values: dict[str, Any] | None) -> BackMsg:
         states = dict(self.values)
         for key, value in (values or {}).items():
             widget = self.last.widget(key) if self.last else None
@@ -191,14 +216,9 @@ class AppClient:
             client.widget_states.widgets.append(trigger)
         if self.cache_messages:
             client.cached_message_hashes.extend(self.cached)
-        return await self._send_and_collect(msg)
+        return msg
 
-    async def _send_and_collect(self, msg: BackMsg) -> Run:
-        run = Run()
-        started = time.perf_counter()
-        await self._ws.send(msg.SerializeToString())
-        await asyncio.wait_for(self._collect(run), self.timeout)
-        run.seconds = time.perf_counter() - started
+    def _finish(self, run: Run) -> Run:
         seen = set(run.by_id)
         self.values = {wid: state for wid, state in self.values.items() if wid in seen}
         self.last = run

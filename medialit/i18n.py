@@ -193,6 +193,20 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ui_layer_student": {"fr": "Tes surlignages", "en": "Your marks"},
     "ui_layer_expected": {"fr": "Passages attendus", "en": "Expected passages"},
     "ui_layer_excerpts": {"fr": "Extraits à classer", "en": "Excerpts to label"},
+    "ui_layer_xray": {"fr": "Radiographie", "en": "X-ray"},
+    "ui_xray_toggle": {"fr": "Radiographie du texte", "en": "X-ray the text"},
+    "ui_xray_help": {
+        "fr": "Montre ce qu'un lecteur attentif vérifierait dans ce texte. Proposée une fois la question corrigée.",
+        "en": "Shows what a careful reader would check in this text. Offered once the question is corrected.",
+    },
+    "ui_xray_legend": {
+        "fr": "En violet, pointillés au-dessus : ce que la radiographie remarque (mots chargés, guillemets, "
+        "absolus, sources citées ou anonymes, liens, dates, chiffres sans source, questions rhétoriques). Ce sont "
+        "des pistes à discuter, pas des verdicts : passe la souris sur un passage pour savoir pourquoi.",
+        "en": "In violet, dotted line above: what the X-ray notices (loaded words, quotation marks, absolutes, "
+        "named or anonymous sources, links, dates, figures with no source, rhetorical questions). These are "
+        "leads to discuss, not verdicts: hover over a passage to see why.",
+    },
     # --- student app: answering
     "ui_choose_one": {"fr": "Choisis une réponse", "en": "Choose one answer"},
     "ui_choose_some": {"fr": "Coche toutes les bonnes réponses", "en": "Tick every right answer"},

@@ -73,15 +73,25 @@ def display_name(path: Path, root: Path | None = None) -> str:
 
 def load_lesson(path: Path, root: Path | None = None) -> LoadResult:
     """Load and check one lesson file. Never raises for a bad file; reports every problem at once."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        root = (root or kit_root()).resolve()
+        shown = display_name(path, root)
+        failed = LoadResult(path=path, display=shown)
+        failed.problems.append(_problem_factory(shown)(1, "error", f"the file cannot be read ({exc.strerror or exc})"))
+        return failed
+    return load_lesson_bytes(raw, path, root)
+
+
+def load_lesson_bytes(raw: bytes, path: Path, root: Path | None = None) -> LoadResult:
+    """Check ``raw`` as if it were the content of ``path`` (which is not read): what the lesson lab
+    validates before saving. Documents are read from the kit ``root``. Same problems as ``load_lesson``.
+    """
     root = (root or kit_root()).resolve()
     shown = display_name(path, root)
     result = LoadResult(path=path, display=shown)
     problem = _problem_factory(shown)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        result.problems.append(problem(1, "error", f"the file cannot be read ({exc.strerror or exc})"))
-        return result
     doc = read_yaml(raw)
     result.problems += [problem(line, "error", msg) for line, msg in doc.problems]
     if doc.data is None:

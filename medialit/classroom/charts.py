@@ -16,8 +16,8 @@ HEAT_RGB = "230, 120, 0"
 
 
 def pct(share: float | None) -> str:
-    """``0.756`` -> ``"76 %"``; missing -> ``"–"``."""
-    return "–" if share is None or _nan(share) else f"{round(share * 100)} %"
+    """``0.756`` -> ``"76 %"`` (a no-break space before %, so a narrow cell never splits it); missing -> ``"–"``."""
+    return "–" if share is None or _nan(share) else f"{round(share * 100)}\u00a0%"
 
 
 def _nan(value: float) -> bool:

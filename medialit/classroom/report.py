@@ -30,7 +30,8 @@ th, td { border: 1px solid #c9ced6; padding: .25rem .45rem; text-align: left; ve
 th { background: #eef2f8; }
 .bar { display: inline-block; width: 7rem; height: .8rem; background: #e8eef6; vertical-align: middle; }
 .bar .fill { display: block; height: 100%; background: #1f5fa8; }
-.num { margin-left: .4rem; font-variant-numeric: tabular-nums; }
+.num { margin-left: .4rem; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td { white-space: normal; } td:has(.bar) { white-space: nowrap; }
 .note { color: #555; font-size: .85rem; }
 .document { white-space: normal; line-height: 1.6; border: 1px solid #c9ced6; padding: .8rem; font-size: .9rem; }
 .expected { outline: 2px solid #2a7a2a; outline-offset: 1px; }
@@ -97,10 +98,12 @@ def _lesson(data: ClassData, loaded: LoadedLesson, lang: str) -> str:
     rows = [[str(int(r.order) + 1), escape(_short(prompts.get(r.question_id, r.question_id))),
              escape(category_name("skills", r.skill, lang)), str(r.answered), bar(_num(r.facility)),
              "–" if pd.isna(r.discrimination) else f"{r.discrimination:.0f}"] for r in items.itertuples()]
-    parts = [f"<h2>{escape(data.lesson_title(lesson.id, lang))}</h2>", f"<h3>{escape(t('items', lang))}</h3>",
-             _table(["#", t("col_question", lang), t("col_skill", lang), t("col_answered", lang),
-                     t("col_facility", lang), t("col_discrimination", lang)], rows),
-             _md(t("items_help", lang)), f"<h3>{escape(t('alpha', lang))}</h3><p>{escape(alpha_text(alpha, lang))}</p>",
+    items_part = [f"<h3>{escape(t('items', lang))}</h3>",
+                  _table(["#", t("col_question", lang), t("col_skill", lang), t("col_answered", lang),
+                          t("col_facility", lang), t("col_discrimination", lang)], rows),
+                  _md(t("items_help", lang)),
+                  f"<h3>{escape(t('alpha', lang))}</h3><p>{escape(alpha_text(alpha, lang))}</p>"] if rows else []
+    parts = [f"<h2>{escape(data.lesson_title(lesson.id, lang))}</h2>", *items_part,
              _options(data, lesson.id, prompts, lang), _heatmaps(data, loaded, prompts, lang),
              _impressions(data, lesson.id, lang)]
     return "\n".join(p for p in parts if p)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from .api import Store, clear_store_cache, get_store
 from .codes import ALPHABET, CODE_LENGTH, display_code, normalize_code
 from .errors import (
+    AttemptTaken,
     NotFound,
     PseudonymTaken,
     SessionClosed,
@@ -24,6 +25,7 @@ __all__ = [
     "ALPHABET",
     "CODE_LENGTH",
     "Answer",
+    "AttemptTaken",
     "ClassSession",
     "Learner",
     "NotFound",

@@ -14,7 +14,7 @@ from sqlalchemy.sql.dml import ReturningInsert
 
 from .coltypes import utcnow
 from .core import StoreCore
-from .errors import UnknownAnswer, UnknownLearner
+from .errors import AttemptTaken, UnknownAnswer, UnknownLearner
 from .models import ANSWER_STATUSES, AnswerRow
 from .records import Answer
 
@@ -56,6 +56,10 @@ def _build_insert_next_attempt() -> ReturningInsert[Any]:
 
 
 _INSERT_NEXT_ATTEMPT = _build_insert_next_attempt()
+_COUNT_ATTEMPTS = text(
+    "SELECT COALESCE(MAX(attempt), 0) FROM answers "
+    "WHERE learner_id = :learner_id AND lesson_id = :lesson_id AND question_id = :question_id"
+)
 
 
 class AnswerMixin(StoreCore):
@@ -74,8 +78,13 @@ class AnswerMixin(StoreCore):
         result: Mapping[str, Any],
         content_hash: str,
         needs_review: bool = False,
+        expected_attempt: int | None = None,
     ) -> Answer:
         """Store the next attempt (1, 2, ...) for this learner/lesson/question; committed on return.
+
+        With ``expected_attempt``, store it only if it is that attempt (checked inside the same
+        serialised write), else raise AttemptTaken: two tabs submitting the same attempt at once
+        store it once, and the loser's penalties are not computed for the wrong attempt.
 
         The attempt number is max(attempt)+1 computed inside the write transaction; concurrent
         callers (threads or processes) never get the same number: SQLite serialises writers,
@@ -103,6 +112,11 @@ class AnswerMixin(StoreCore):
                     text("SELECT pg_advisory_xact_lock(:learner, hashtext(:key))"),
                     {"learner": learner_id, "key": f"{lesson_id}\x1f{question_id}"},
                 )
+            if expected_attempt is not None:
+                stored = session.execute(_COUNT_ATTEMPTS, {"learner_id": learner_id, "lesson_id": lesson_id,
+                                                           "question_id": question_id}).scalar_one()
+                if stored != expected_attempt - 1:
+                    raise AttemptTaken(expected_attempt, stored)
             # Timestamp taken under the lock, so later attempts never get an earlier created_at.
             row = session.execute(_INSERT_NEXT_ATTEMPT, {**values, "created_at": utcnow()}).one()
             return Answer.from_mapping(row._mapping)

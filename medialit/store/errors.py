@@ -41,3 +41,12 @@ class UnknownClassSession(NotFound):
 
 class UnknownAnswer(NotFound):
     """No answer with that id."""
+
+
+class AttemptTaken(StoreError):
+    """The attempt the caller meant to store was already stored (another tab, a double click)."""
+
+    def __init__(self, expected: int, stored: int) -> None:
+        super().__init__(f"attempt {expected} was expected but {stored} attempt(s) are already stored")
+        self.expected = expected
+        self.stored = stored

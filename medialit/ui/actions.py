@@ -14,7 +14,7 @@ from medialit.catalog import catalog
 from medialit.classroom.texts import t as classroom_text
 from medialit.loader import LoadedLesson
 from medialit.scoring import apply_penalties
-from medialit.store import Learner, get_store, normalize_code
+from medialit.store import AttemptTaken, Learner, get_store, normalize_code
 from medialit.store.classroom import accepts_answers
 from medialit.ui import inputs, keys
 from medialit.ui.lessonstate import LessonState, forget, lesson_state, rekey
@@ -97,14 +97,15 @@ def submit(lesson_id: str, question_id: str, attempt: int) -> None:
     if learner.class_session_id is not None and not accepts_answers(get_store(), learner.id):
         state.messages[question_id] = classroom_text("answers_closed", language)  # classroom: session closed
         return
-    if get_store().attempts_used(learner.id, lesson_id, question_id) != attempt - 1:
+    try:
+        state.answers[question_id] = get_store().record_answer(
+            learner.id, lesson_id, question_id, raw=raw, earned=score.earned, possible=score.possible,
+            status="complete", result=score.to_dict(), content_hash=loaded.content_hash,
+            needs_review=score.needs_review, expected_attempt=attempt,
+        )
+    except AttemptTaken:
         forget(lesson_id)  # answered meanwhile in another tab: redraw from the store, penalties stay right
         return
-    state.answers[question_id] = get_store().record_answer(
-        learner.id, lesson_id, question_id, raw=raw, earned=score.earned, possible=score.possible,
-        status="complete", result=score.to_dict(), content_hash=loaded.content_hash,
-        needs_review=score.needs_review,
-    )
     state.messages.pop(question_id, None)
     state.retrying.discard(question_id)
 

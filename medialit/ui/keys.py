@@ -47,6 +47,11 @@ def document(lesson_id: str) -> str:
     return f"doc-{lesson_id}"
 
 
+def xray(lesson_id: str) -> str:
+    """The lesson page's X-ray switch (offered once the current question's correction is shown)."""
+    return f"xray-{lesson_id}"
+
+
 def review(lesson_id: str) -> str:
     """The read-only document on the summary page."""
     return f"review-{lesson_id}"

@@ -17,7 +17,7 @@ def test_the_catalogue_lists_the_good_lessons_and_not_a_broken_one_beside_them(k
     )
     at = new_app()
     assert not errors(at)
-    titles = [s.value for s in at.subheader]
+    titles = [m.value.removeprefix("#### ") for m in at.markdown if m.value.startswith("#### ")]
     assert titles == ["Fixture : le sommet de l'OTAN vu par RT", "Fixture : un exercice court"]
     assert "BROKEN-TITLE" not in texts(at)
     assert [h.value for h in at.header] == ["Leçons", "Exercices courts"]

@@ -162,3 +162,29 @@ def test_the_sessions_page_projects_the_join_code_and_a_qr_code(server: Any, pag
     expect(qr).to_be_visible()
     assert qr.bounding_box()["width"] >= 300  # big enough to project
     screenshot(page, "dashboard-join-code.png", full_page=False)
+
+
+def test_the_printable_report_renders_offline_in_a_browser(page: Any, tmp_path: Path, monkeypatch: Any) -> None:
+    from medialit.classroom.data import load_class
+    from medialit.classroom.report import class_report
+
+    monkeypatch.setenv("MEDIALIT_HOME", str(KIT))
+    store = Store(f"sqlite:///{tmp_path / 'report.db'}")
+    klass = store.create_class_session("2nde B — rapport", [LESSON, DRILL])
+    for i, name in enumerate(("Renard", "Hibou", "<script>alert(1)</script>", "Castor")):
+        everything(store, join_class(store, klass.join_code, name)[1].id, i)
+    report = tmp_path / "report.html"
+    report.write_text(class_report(load_class(store, klass.id, "fr", catalog(KIT))), encoding="utf-8")
+    store.close()
+
+    fetched: list[str] = []
+    page.route("**/*", lambda route: (fetched.append(route.request.url), route.continue_()))
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.set_viewport_size({"width": 1000, "height": 1400})
+    page.goto(report.as_uri())
+    expect(page.get_by_role("heading", name="Rapport de classe — 2nde B — rapport")).to_be_visible()
+    expect(page.get_by_text("<script>alert(1)</script>").first).to_be_visible()  # shown as text, never run
+    assert dialogs == []
+    assert fetched == [report.as_uri()]  # nothing fetched but the file itself
+    screenshot(page, "dashboard-report.png", full_page=True)

@@ -69,9 +69,12 @@ def roster_panel(data: ClassData, roster: pd.DataFrame, lang: str) -> None:
 
 def items_panel(data: ClassData, lesson_id: str, lang: str) -> None:
     """Facility and discrimination per question, alpha, and the options chosen with their misconceptions."""
-    st.subheader(t("items", lang))
     items, alpha = an.lesson_items(data.marks, data.questions, lesson_id)
     labels = question_labels(data, lesson_id, lang)
+    if items.empty:  # a drill of opinions only: nothing to analyse as a test
+        options_panel(data, lesson_id, labels, lang)
+        return
+    st.subheader(t("items", lang))
     table = pd.DataFrame({
         t("col_question", lang): [labels[(lesson_id, q)] for q in items["question_id"]],
         t("col_facility", lang): items["facility"] * 100,

@@ -13,7 +13,7 @@ from medialit.classroom.texts import t
 from medialit.store import ClassSession, display_code, get_store
 from medialit.store.classroom import learners_frame
 from medialit.ui.state import lang as ui_lang
-from medialit.ui.teacher.auth import require_teacher
+from medialit.ui.teacher.auth import is_teacher, require_teacher
 from medialit.ui.teacher.selection import PICKER_KEY, QP_CLASS, select, session_picker
 
 URL_PATH = "teacher-sessions"
@@ -50,6 +50,8 @@ def new_session_form(lang: str) -> None:
 
 
 def _create(lang: str) -> None:
+    if not is_teacher():  # defence in depth: only a teacher's page draws this form
+        return
     name = " ".join((st.session_state.get(NAME_KEY) or "").split())
     lesson_ids = list(st.session_state.get(LESSONS_KEY) or [])
     problem = t("need_name", lang) if not name else t("need_lessons", lang) if not lesson_ids else None
@@ -109,7 +111,8 @@ def controls(klass: ClassSession, n_learners: int, lang: str) -> None:
 
 
 def _set_status(class_session_id: int, status: str) -> None:
-    get_store().set_class_session_status(class_session_id, status)
+    if is_teacher():
+        get_store().set_class_session_status(class_session_id, status)
 
 
 def _ask_delete(class_session_id: int) -> None:
@@ -128,7 +131,7 @@ def confirm_delete(klass: ClassSession, n_learners: int, lang: str) -> None:
 def _confirm_body(klass: ClassSession, n_learners: int, lang: str) -> None:
     st.warning(t("delete_warning", lang, name=klass.name, n=n_learners))
     yes, no = st.columns(2)
-    if yes.button(t("delete_confirm", lang), key=CONFIRM_KEY, type="primary"):
+    if yes.button(t("delete_confirm", lang), key=CONFIRM_KEY, type="primary") and is_teacher():
         get_store().delete_class_session(klass.id)
         st.session_state[_NOTICE] = t("deleted", lang, name=klass.name)
         st.session_state.pop(PICKER_KEY, None)

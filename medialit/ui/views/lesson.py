@@ -14,6 +14,7 @@ from medialit.ui.feedback import verdict
 from medialit.ui.lessonstate import LessonState, lesson_state
 from medialit.ui.state import current_learner
 from medialit.ui.views import question as question_panel
+from medialit.ui.xray_layer import xray_switch
 
 # Glyphs common text fonts have (DejaVu, Liberation...): school machines may lack an emoji font.
 STEP_ICONS = {"right": "✓", "partial": "◐", "wrong": "✗", "unscored": "✎"}
@@ -69,6 +70,8 @@ def document_column(loaded: LoadedLesson, q: QuestionBase, state: LessonState, l
         spans = excerpt_spans(loaded, q.id)
         layers = [{"name": "excerpt", "spans": [list(s) for s in spans], "title": tr("ui_layer_excerpts", lang),
                    "titles": [tr("ui_excerpt_n", lang, n=i + 1) for i in range(len(spans))]}]
+    if question_panel.full_feedback(loaded, state, q.id):  # never before: the X-ray would be a hint
+        layers += xray_switch(loaded, lang)
     document.show(loaded, lang, layers=layers)
     return None
 
