@@ -342,10 +342,18 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 
 
-def tr(key: str, lang: str, **values: object) -> str:
-    """The message ``key`` in ``lang`` (French if missing), formatted with ``values``."""
-    entry = MESSAGES.get(key)
+def lookup(table: dict[str, dict[str, str]], key: str, lang: str, **values: object) -> str:
+    """The message ``key`` of ``table`` in ``lang`` (French if missing), formatted with ``values``.
+
+    Every string table of the kit (this one, the classroom's) goes through here.
+    """
+    entry = table.get(key)
     if entry is None:
         return key
     template = entry.get(lang) or entry.get("fr") or key
     return template.format(**values) if values else template
+
+
+def tr(key: str, lang: str, **values: object) -> str:
+    """The interface message ``key`` in ``lang`` (French if missing), formatted with ``values``."""
+    return lookup(MESSAGES, key, lang, **values)

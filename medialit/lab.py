@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from medialit.catalog import catalog
+from medialit.catalog import Catalog, catalog
 from medialit.document import MAX_DOCUMENT_BYTES
 from medialit.lab_texts import t
 from medialit.loader import LoadResult, display_name, load_lesson_bytes
@@ -68,11 +68,13 @@ class Conflict(LabError):
 
 @dataclass(frozen=True)
 class Saved:
-    """A save that happened: the file, its check, and where the previous version went (None for a new file)."""
+    """A save: the file, its check, where the previous version went (None for a new file or no change), and
+    whether anything was written (saving the very text the file holds writes nothing)."""
 
     path: Path
     result: LoadResult
     backup: Path | None
+    changed: bool = True
 
 
 # --------------------------------------------------------------------------- checking
@@ -124,7 +126,7 @@ def id_problems(yaml_text: str, result: LoadResult, path: Path | str, root: Path
     path = _absolute(Path(path), root).resolve()
     if not result.lesson_id:
         return []
-    others = [r.display for r in _catalog(root).results()
+    others = [r.display for r in kit_catalog(root).results()
               if r.lesson_id == result.lesson_id and r.path.resolve() != path]
     if not others:
         return []
@@ -134,8 +136,9 @@ def id_problems(yaml_text: str, result: LoadResult, path: Path | str, root: Path
                     message=t("id_taken", "en", id=result.lesson_id, other=others[0]))]
 
 
-def _catalog(root: Path):
+def kit_catalog(root: Path | None = None) -> Catalog:
     """The app's catalogue when ``root`` is the kit (one cache per process), else one for ``root``."""
+    root = (root or kit_root()).resolve()
     return catalog() if root == kit_root().resolve() else catalog(root)
 
 
@@ -183,10 +186,13 @@ def save_lesson(path: Path | str, yaml_text: str, root: Path | None = None, *,
     if not result.ok or extra:
         raise InvalidLesson(result, extra)
     old = file.read_bytes() if file.exists() else None
+    data = yaml_text.encode("utf-8")
+    if old == data:
+        return Saved(path=file, result=result, backup=None, changed=False)
     if expected is not None and old is not None and old != expected.encode("utf-8"):
         raise Conflict(display_name(file, root))
     backup = _back_up(file) if old is not None else None
-    _write_atomically(file, yaml_text.encode("utf-8"))
+    _write_atomically(file, data)
     return Saved(path=file, result=result, backup=backup)
 
 

@@ -118,6 +118,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "fr": "Enregistré : {file}. Les élèves ont la nouvelle version dès leur prochaine question.",
         "en": "Saved: {file}. Students get the new version from their next question.",
     },
+    "nothing_to_save": {
+        "fr": "Rien à enregistrer : {file} contient déjà ce texte.",
+        "en": "Nothing to save: {file} already holds this text.",
+    },
     "saved_backup": {
         "fr": "La version précédente est gardée dans {backup}.",
         "en": "The previous version is kept in {backup}.",

@@ -6,6 +6,8 @@ editing one file at once; same shape, same fallback, and a test checks every key
 
 from __future__ import annotations
 
+from medialit.i18n import lookup
+
 TEXTS: dict[str, dict[str, str]] = {
     # --- navigation
     "nav_teacher": {"fr": "Espace enseignant", "en": "Teacher area"},
@@ -281,12 +283,8 @@ TEXTS: dict[str, dict[str, str]] = {
 
 
 def t(key: str, lang: str, **values: object) -> str:
-    """The string ``key`` in ``lang`` (French if missing), formatted with ``values``."""
-    entry = TEXTS.get(key)
-    if entry is None:
-        return key
-    template = entry.get(lang) or entry["fr"]
-    return template.format(**values) if values else template
+    """The classroom string ``key`` in ``lang`` (French if missing), formatted with ``values``."""
+    return lookup(TEXTS, key, lang, **values)
 
 
 def num(value: object, lang: str, digits: int = 2) -> str:

@@ -14,7 +14,7 @@ from medialit.catalog import catalog
 from medialit.classroom.texts import t as classroom_text
 from medialit.loader import LoadedLesson
 from medialit.scoring import apply_penalties
-from medialit.store import AttemptTaken, Learner, get_store, normalize_code
+from medialit.store import AttemptTaken, Learner, SessionClosed, get_store, normalize_code
 from medialit.store.classroom import accepts_answers
 from medialit.ui import inputs, keys
 from medialit.ui.lessonstate import LessonState, forget, lesson_state, rekey
@@ -105,6 +105,9 @@ def submit(lesson_id: str, question_id: str, attempt: int) -> None:
         )
     except AttemptTaken:
         forget(lesson_id)  # answered meanwhile in another tab: redraw from the store, penalties stay right
+        return
+    except SessionClosed:  # closed by the teacher between the check above and the write
+        state.messages[question_id] = classroom_text("answers_closed", language)
         return
     state.messages.pop(question_id, None)
     state.retrying.discard(question_id)

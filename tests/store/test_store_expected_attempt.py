@@ -37,3 +37,16 @@ def test_ten_tabs_racing_on_the_same_attempt_store_exactly_one(store: Store) -> 
         outcomes = sorted(pool.map(attempt_one, range(10)))
     assert outcomes.count("stored") == 1 and outcomes.count("refused") == 9
     assert [a.attempt for a in store.answers(learner.id)] == [1]
+
+
+def test_a_closed_class_session_accepts_no_answer(store: Store) -> None:
+    from medialit.store import SessionClosed
+
+    session = store.create_class_session("3e B", ["l1"])
+    learner = store.create_learner(class_session_id=session.id, pseudonym="Loutre")
+    assert _record(store, learner.id, 1).attempt == 1
+    store.set_class_session_status(session.id, "closed")
+    with pytest.raises(SessionClosed):
+        _record(store, learner.id, 2)
+    store.set_class_session_status(session.id, "open")
+    assert _record(store, learner.id, 2).attempt == 2

@@ -14,7 +14,7 @@ from __future__ import annotations
 import streamlit as st
 
 from medialit.classroom.texts import t
-from medialit.ui.teacher import dashboard, exports, join, login, sessions
+from medialit.ui.teacher import dashboard, exports, join, lab, login, sessions
 from medialit.ui.teacher.auth import is_teacher
 
 
@@ -30,6 +30,7 @@ def teacher_pages(lang: str) -> list[st.Page]:
         st.Page(sessions.page, title=t("nav_sessions", lang), url_path=sessions.URL_PATH),
         st.Page(dashboard.page, title=t("nav_dashboard", lang), url_path=dashboard.URL_PATH),
         st.Page(exports.page, title=t("nav_exports", lang), url_path=exports.URL_PATH),
+        st.Page(lab.page, title=lab.title(lang), url_path=lab.URL_PATH),
     ]
 
 

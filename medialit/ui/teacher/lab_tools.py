@@ -1,0 +1,106 @@
+"""The lab's "Document X-ray" and "Exports" tabs.
+
+The X-ray reads the document the editor's text names, even while the lesson has errors: findings by
+kind with their line in the document, each kind's passages as YAML quotes to copy into a question,
+and the chosen kinds drawn on the document. The exports are built from the editor's text (when it has
+no errors): the student worksheet, the answer key, and the GIFT file with the questions it cannot hold.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import streamlit as st
+
+from medialit.export import answer_key_html, gift, worksheet_html
+from medialit.lab_texts import t
+from medialit.lab_xray import Document, document_of, finding_rows, layer, quote_block
+from medialit.loader import LoadResult
+from medialit.ui.document import DOC_HEIGHT
+from medialit.ui.highlight import highlight_text
+from medialit.ui.inputs import highlight_labels
+from medialit.xray import KINDS, LOADED_KINDS, kind_label, xray
+
+KINDS_KEY, XRAY_DOC_KEY, EXPORT_LANG_KEY = "lab-xray-kinds", "lab-xray-doc", "lab-export-lang"
+WORKSHEET_KEY, ANSWER_KEY_KEY, GIFT_KEY = "lab-export-worksheet", "lab-export-key", "lab-export-gift"
+
+
+def _document(root: Path, yaml_text: str, result: LoadResult) -> tuple[Document, str]:
+    """The lesson's document and its language (from the lesson when valid, else read from the text)."""
+    if result.ok and result.loaded.text and result.loaded.lesson.document:
+        loaded = result.loaded
+        return Document(loaded.lesson.document.file, loaded.text), loaded.lesson.language
+    found = re.search(r"^language:\s*['\"]?(fr|en)\b", yaml_text, flags=re.MULTILINE)
+    return document_of(yaml_text, root), found.group(1) if found else "fr"
+
+
+def xray_panel(root: Path, yaml_text: str, result: LoadResult, lang: str) -> None:
+    """Findings by kind (line, passage, what, why), quotes to copy, and the document with the chosen kinds."""
+    doc, doc_lang = _document(root, yaml_text, result)
+    if doc.text is None:
+        st.info(t("xray_no_document", lang))
+        return
+    findings = xray(doc.text, doc_lang)
+    st.caption(t("xray_caption", lang, file=doc.file))
+    if not findings:
+        st.success(t("xray_none", lang))
+        return
+    present = [kind for kind in KINDS if any(f.kind == kind for f in findings)]
+    counts = ", ".join(f"{kind_label(k, lang)} {sum(f.kind == k for f in findings)}" for k in present)
+    st.markdown(t("xray_summary", lang, n=len(findings), kinds=counts))
+    left, right = st.columns([3, 2], gap="large")
+    with right:
+        chosen = st.pills(t("xray_show", lang), present, selection_mode="multi", key=KINDS_KEY,
+                          default=[k for k in present if k in LOADED_KINDS] or present[:1],
+                          format_func=lambda k: kind_label(k, lang))
+        for kind in present:
+            mine = [f for f in findings if f.kind == kind]
+            with st.expander(f"{kind_label(kind, lang)} ({len(mine)})"):
+                st.markdown(_table(finding_rows(doc.text, mine, lang), lang))
+                st.caption(t("xray_quotes", lang))
+                st.code(quote_block(doc.text, mine, lang), language="yaml")
+    with left:
+        shown = [f for f in findings if f.kind in (chosen or [])]
+        highlight_text(doc.text, key=XRAY_DOC_KEY, layers=[layer(shown, lang, t("tab_xray", lang))], readonly=True,
+                       height=DOC_HEIGHT, labels=highlight_labels(lang))
+
+
+def _cell(value: object) -> str:
+    return re.sub(r"([\\`*_\[\]<>#|~$:])", r"\\\1", " ".join(str(value).split()))
+
+
+def _table(rows: list[dict[str, object]], lang: str) -> str:
+    head = [t("xray_line", lang), t("xray_passage", lang), t("xray_what", lang)]
+    lines = ["| " + " | ".join(head) + " |", "|---:|---|---|"]
+    for row in rows:
+        lines.append(f"| {row['line']} | «\u00a0{_cell(row['passage'])}\u00a0» | {_cell(row['what'])} — "
+                     f"*{_cell(row['why'])}* |")
+    return "\n".join(lines)
+
+
+def exports_panel(result: LoadResult, unsaved: bool, lang: str) -> None:
+    """Download buttons for the worksheet, the answer key and the GIFT file (with what GIFT leaves out)."""
+    if not result.ok:
+        st.info(t("exports_needs_ok", lang, n=sum(p.severity == "error" for p in result.problems)))
+        return
+    st.caption(t("exports_caption", lang))
+    if unsaved:
+        st.warning(t("exports_unsaved", lang))
+    language = st.segmented_control(t("export_lang", lang), ["fr", "en"], default=lang, required=True,
+                                    key=EXPORT_LANG_KEY, format_func=str.upper) or lang
+    loaded = result.loaded
+    lesson_id = loaded.lesson.id
+    st.download_button(t("worksheet", lang), worksheet_html(loaded, language).encode("utf-8"),
+                       file_name=f"{lesson_id}-{language}-worksheet.html", mime="text/html", key=WORKSHEET_KEY,
+                       on_click="ignore")
+    st.download_button(t("answer_key_file", lang), answer_key_html(loaded, language).encode("utf-8"),
+                       file_name=f"{lesson_id}-{language}-answer-key.html", mime="text/html", key=ANSWER_KEY_KEY,
+                       on_click="ignore")
+    text, skipped = gift(loaded, language)
+    st.download_button(t("gift", lang), text.encode("utf-8"), file_name=f"{lesson_id}-{language}.gift.txt",
+                       mime="text/plain", key=GIFT_KEY, on_click="ignore")
+    if skipped:
+        st.info(t("gift_skipped", lang, ids=", ".join(skipped)))
+    else:
+        st.caption(t("gift_all", lang))
