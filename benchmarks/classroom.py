@@ -40,6 +40,7 @@ class ClassResult:
     rss_mb_per_session: float
     rss_mb_before: float
     rss_mb_after: float
+    client_cpu_s: float
     submitted: int
     stored: int
     finished: int
@@ -86,10 +87,10 @@ async def simulate(server: Server, loaded: LoadedLesson, n: int, class_code: str
     cpu0, rss0 = server.cpu_seconds(), server.rss_bytes()
     timings = Timings()
     students = [Student(server.url, loaded, seed=seed * 100_000 + i, think=think, timings=timings) for i in range(n)]
-    started = time.perf_counter()
+    started, client0 = time.perf_counter(), time.process_time()
     await asyncio.gather(*(_late_start(s, ramp * i / max(n, 1), class_code, f"Élève {i + 1:03d}")
                            for i, s in enumerate(students)))
-    seconds = time.perf_counter() - started
+    seconds, client_cpu = time.perf_counter() - started, time.process_time() - client0
     cpu1, rss1 = server.cpu_seconds(), server.rss_bytes()
     await asyncio.gather(*(s.close() for s in students))
     errors = [f"student {i}: {s.progress.error}" for i, s in enumerate(students) if s.progress.error]
@@ -105,6 +106,7 @@ async def simulate(server: Server, loaded: LoadedLesson, n: int, class_code: str
         rss_mb_per_session=round((rss1 - rss0) / n / 2**20, 3),
         rss_mb_before=round(rss0 / 2**20, 1),
         rss_mb_after=round(rss1 / 2**20, 1),
+        client_cpu_s=round(client_cpu, 1),
         submitted=submitted,
         stored=-1,
         finished=sum(s.progress.finished for s in students),

@@ -9,8 +9,10 @@ absolute numbers are larger than the real ones; the shares are what to read.
 from __future__ import annotations
 
 import pstats
+import sysconfig
 from pathlib import Path
 
+STDLIB = sysconfig.get_paths()["stdlib"]
 GROUPS = (
     ("medialit", ("/medialit/", "/app.py")),
     ("streamlit", ("/streamlit/",)),
@@ -26,6 +28,8 @@ def _group(filename: str, name: str) -> str:
     for group, needles in GROUPS:
         if any(needle in where for needle in needles):
             return group
+    if filename == "~" or filename.startswith(STDLIB) or filename.startswith("<frozen"):
+        return "python builtins+stdlib"
     return "other"
 
 

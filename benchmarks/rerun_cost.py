@@ -1,13 +1,15 @@
 """Rerun cost: the lesson page's server-side rerun time against Streamlit's own floor.
 
-One student walks a lesson on an idle server with no think time. At every question the page is
-rerun ``reps`` times unchanged, before answering (composing) and after (feedback shown); each
-page state's element mix (markdown, buttons, radios, blocks, the document component...) is
-recorded. Then ``benchmarks/apps/floor_app.py`` draws the same mix of elements with trivial
-content and is rerun as often. Both servers run ``make run``'s command and config plus
+One student walks a lesson on an otherwise idle server with no think time. At every question,
+before answering (composing) and after (feedback shown), the page's element mix (markdown,
+buttons, radios, blocks, the document component...) is recorded and a tab opens
+``benchmarks/apps/floor_app.py`` drawing the same mix with trivial content; then the lesson page
+and its floor twin are rerun unchanged, alternately, ``reps`` times each (so both see the same
+machine load). Both servers run at once with ``make run``'s command and config plus
 ``--browser.gatherUsageStats=true`` (bench-only), so each run reports the server-measured
 ``page_profile.exec_time`` (callbacks + script + building the messages, in the script thread);
-client-side round trips are kept alongside.
+client-side round trips are kept alongside. ``profile()`` walks the same way on the app under
+cProfile (``benchmarks/apps/profiled_app.py``).
 """
 
 from __future__ import annotations

@@ -35,6 +35,14 @@ def default_lesson(lessons: list[LoadedLesson]) -> LoadedLesson:
     return max((loaded for loaded in lessons if loaded.lesson.kind == "lesson"), key=lambda loaded: len(loaded.text))
 
 
+def scale_profile(profile: dict, real_ms_per_run: float) -> None:
+    """Add ``estimated_ms`` (the profiled share times the unprofiled rerun time) to each hot function."""
+    factor = real_ms_per_run / profile["profiled_ms_per_run"]
+    profile["real_exec_ms_per_run"] = real_ms_per_run
+    for row in profile["app_functions_ms_per_run"]:
+        row["estimated_ms"] = round(row["cumulative_ms"] * factor, 1)
+
+
 def _section(results: dict, name: str, work) -> None:  # type: ignore[no-untyped-def] - any zero-arg callable
     before = os.getloadavg()[0]
     started = time.perf_counter()
@@ -78,6 +86,8 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory(prefix="medialit-profile-") as tmp:
             out = Path(tmp) / "reruns.prof"
             _section(results, "profile", lambda: hotspots(rerun_cost.profile(loaded, out)))
+    if "rerun_cost" in results and "profile" in results:
+        scale_profile(results["profile"], results["rerun_cost"]["lesson_exec_ms_median"])
     if "micro" in only:
         lessons_only = [x for x in lessons if x.lesson.kind == "lesson"][:5]
         _section(results, "scoring", lambda: micro.scoring(lessons))

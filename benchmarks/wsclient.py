@@ -11,18 +11,13 @@ Like the browser it keeps: the query string the app sets (``page_info_changed``)
 (``new_session``), the values of the widgets the student set (dropped when the widget leaves the
 page, replaced when the app sets a widget's value through ``st.session_state``), and, when
 ``cache_messages`` is on, the hashes of cacheable messages (the server then sends references).
-Widget values go on the wire as the browser sends them: the option's *formatted* label for
-radio/selectbox (``string_value``), labels for multiselect and segmented controls
-(``string_array_value``), ``bool_value`` for checkboxes, ``json_value`` for components v2.
+Widget values go on the wire as the browser sends them (see :func:`benchmarks.runs.encode`).
 """
 
 from __future__ import annotations
 
 import asyncio
-import json
 import time
-from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import Any
 
 import websockets
@@ -30,91 +25,11 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
-ID_PREFIX = "$$ID-"
-WIDGET_KINDS = frozenset({
-    "button", "radio", "selectbox", "multiselect", "button_group", "checkbox", "text_area", "text_input",
-    "bidi_component",
-})  # fmt: skip
-TEXT_KINDS = ("markdown", "alert", "heading", "code", "text", "metric", "progress")
+from benchmarks.runs import TEXT_KINDS, WIDGET_KINDS, Run, Widget, alert_kind, encode, user_key
 
 
 class AppError(RuntimeError):
     """The server sent an exception element, or the run did not finish."""
-
-
-def user_key(widget_id: str) -> str | None:
-    """The ``key=`` a widget was created with, from its element id (``$$ID-<hash>-<key>``)."""
-    if not widget_id.startswith(ID_PREFIX):
-        return None
-    parts = widget_id[len(ID_PREFIX):].split("-", 1)
-    return parts[1] if len(parts) == 2 and parts[1] != "None" else None
-
-
-@dataclass
-class Widget:
-    """One widget as the server described it in this run."""
-
-    id: str
-    key: str | None
-    kind: str
-    proto: Any
-
-    @property
-    def options(self) -> list[str]:
-        """The formatted option labels (what goes on the wire), for choice-like widgets."""
-        raw = getattr(self.proto, "options", [])
-        return [o.content if hasattr(o, "content") else str(o) for o in raw]
-
-    @property
-    def label(self) -> str:
-        return getattr(self.proto, "label", "")
-
-    @property
-    def disabled(self) -> bool:
-        return bool(getattr(self.proto, "disabled", False))
-
-    def json_data(self) -> Any:
-        """A component's ``data`` argument (components v2 send it as JSON)."""
-        text = getattr(self.proto, "json", "")
-        return json.loads(text) if text else None
-
-
-@dataclass
-class Run:
-    """What one script run sent: elements, texts, raw message bytes and timings."""
-
-    widgets: dict[str, Widget] = field(default_factory=dict)
-    by_id: dict[str, Widget] = field(default_factory=dict)
-    texts: list[tuple[str, str]] = field(default_factory=list)
-    raw: list[bytes] = field(default_factory=list)
-    exceptions: list[str] = field(default_factory=list)
-    status: str = ""
-    seconds: float = 0.0
-    exec_seconds: float | None = None
-    elements: int = 0
-    kinds: dict[str, int] = field(default_factory=dict)
-
-    def widget(self, key: str) -> Widget:
-        try:
-            return self.widgets[key]
-        except KeyError:
-            raise KeyError(f"no widget with key {key!r} on the page; keys: {sorted(self.widgets)}") from None
-
-    def text(self) -> str:
-        """Every visible text of the run, one per line."""
-        return "\n".join(body for _, body in self.texts)
-
-    def alerts(self, kind: str | None = None) -> list[str]:
-        return [body for k, body in self.texts if k.startswith("alert") and (kind is None or k == f"alert:{kind}")]
-
-    def blob(self) -> bytes:
-        """All message bytes of the run, concatenated (for leak checks)."""
-        return b"".join(self.raw)
-
-
-def _alert_kind(proto: Any) -> str:
-    names = {1: "error", 2: "warning", 3: "info", 4: "success"}
-    return names.get(int(getattr(proto, "format", 0)), "alert")
 
 
 class AppClient:
@@ -261,7 +176,7 @@ class AppClient:
         if kind == "exception":
             run.exceptions.append(f"{proto.type}: {proto.message}\n" + "\n".join(proto.stack_trace))
         elif kind == "alert":
-            run.texts.append((f"alert:{_alert_kind(proto)}", proto.body))
+            run.texts.append((f"alert:{alert_kind(proto)}", proto.body))
         elif kind in TEXT_KINDS:
             body = getattr(proto, "body", None) or getattr(proto, "text", None) or getattr(proto, "code_text", "")
             run.texts.append((kind, str(body)))
@@ -282,41 +197,4 @@ class AppClient:
         return run
 
 
-def encode(widget: Widget, value: Any) -> WidgetState:
-    """``value`` as the browser would send it for ``widget`` (labels for option widgets)."""
-    state = WidgetState(id=widget.id)
-    kind = widget.kind
-    if kind in ("radio", "selectbox"):
-        state.string_value = _label(widget, value)
-    elif kind in ("multiselect", "button_group"):
-        values = value if isinstance(value, (list, tuple, set)) else [value]
-        state.string_array_value.data.extend(_label(widget, v) for v in values)
-    elif kind == "checkbox":
-        state.bool_value = bool(value)
-    elif kind in ("text_area", "text_input"):
-        state.string_value = str(value)
-    elif kind == "bidi_component":
-        state.json_value = json.dumps(value)
-    else:
-        raise ValueError(f"cannot set a {kind} widget")
-    return state
-
-
-def _label(widget: Widget, value: Any) -> str:
-    """An option given by index (int) or by its label (str): the exact label, else the one label
-    containing it (pages decorate labels, e.g. "3 · Je ne sais pas" for 3)."""
-    options = widget.options
-    if isinstance(value, int) and not isinstance(value, bool):
-        return options[value]
-    if str(value) in options:
-        return str(value)
-    containing = [option for option in options if str(value) in option]
-    if len(containing) != 1:
-        raise ValueError(f"{value!r} is not an option of {widget.key!r}: {options}")
-    return containing[0]
-
-
-def contains_any(blobs: Iterable[bytes], needles: Iterable[str]) -> list[str]:
-    """The needles (UTF-8) found in any of the blobs."""
-    joined = b"\x00".join(blobs)
-    return [n for n in needles if n and n.encode("utf-8") in joined]
+__all__ = ["AppClient", "AppError", "Run", "Widget", "encode"]

@@ -31,8 +31,8 @@ def quoted(text: str) -> str:
 
 
 def _indent(text: str) -> str:
-    """Markdown nested under a list item."""
-    return "\n".join("    " + line if line.strip() else "" for line in text.splitlines())
+    """Markdown under a list item, on its own line (a hard break ends the item's first line)."""
+    return "\n".join("   " + line for line in text.splitlines() if line.strip())
 
 
 def _choice(loaded: LoadedLesson, q: ChoiceQuestion, lang: str) -> list[str]:
@@ -92,6 +92,11 @@ def _label(loaded: LoadedLesson, q: LabelQuestion, lang: str) -> list[str]:
     return lines
 
 
+def _breaks(lines: list[str]) -> list[str]:
+    """A hard line break (two spaces) before each indented line, so it starts a line of its own."""
+    return [line + "  " if nxt.startswith("   ") else line for line, nxt in zip(lines, [*lines[1:], ""], strict=True)]
+
+
 RENDERERS: dict[str, Callable[[LoadedLesson, QuestionBase, str], list[str]]] = {
     "choice": _choice,
     "highlight": _highlight,
@@ -103,7 +108,7 @@ RENDERERS: dict[str, Callable[[LoadedLesson, QuestionBase, str], list[str]]] = {
 
 def key_markdown(loaded: LoadedLesson, question: QuestionBase, lang: str) -> str:
     """What earns the question's points, and its explanation, as Markdown."""
-    lines = RENDERERS[question.type](loaded, question, lang)  # type: ignore[attr-defined]
+    lines = _breaks(RENDERERS[question.type](loaded, question, lang))  # type: ignore[attr-defined]
     explanation = lesson_text(loaded, question.explanation, lang)
     lines += ["", f"**{t('explanation', lang)}**", "", explanation or f"*{t('no_explanation', lang)}*"]
     return "\n".join(lines)

@@ -213,9 +213,7 @@ TEXTS: dict[str, dict[str, str]] = {
     "xray_summary": {"fr": "{n} remarque(s) : {kinds}", "en": "{n} finding(s): {kinds}"},
     "xray_none": {"fr": "La radiographie ne remarque rien dans ce document.", "en": "The X-ray notices nothing here."},
     "xray_show": {"fr": "Montrer sur le document", "en": "Show on the document"},
-    "xray_line": {"fr": "Ligne", "en": "Line"},
-    "xray_passage": {"fr": "Passage", "en": "Passage"},
-    "xray_what": {"fr": "Remarque", "en": "Finding"},
+    "xray_line": {"fr": "ligne", "en": "line"},
     "xray_quotes": {"fr": "Citations à copier", "en": "Quotes to copy"},
     # --- exports
     "exports_needs_ok": {

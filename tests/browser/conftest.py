@@ -9,7 +9,9 @@
           return streamlit_factory("app.py", env={"MEDIALIT_LANG": "fr"})
 
   Each call gets a fresh ``MEDIALIT_DATA_DIR`` (a temporary folder), never the real database.
-- ``browser`` (session scope): one headless Debian Chromium for the whole run. Skipped when
+- ``browser`` (module scope): one headless Debian Chromium per test module (Playwright's sync API
+  keeps an event loop running in the main thread while it lives; ending it with the module lets
+  later tests call ``asyncio.run``). Skipped when
   ``/usr/bin/chromium`` is missing, but FAILS instead when ``CI`` is set: in CI they must run.
 - ``page`` (function scope): a fresh context and page (so a fresh Streamlit session) per test;
   on failure a screenshot is saved to ``tests/artifacts/``.
@@ -57,9 +59,9 @@ def streamlit_factory(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Call
         server.stop()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    """One headless Chromium (Debian's, not Playwright's download) shared by all browser tests."""
+    """One headless Chromium (Debian's, not Playwright's download) shared by a module's tests."""
     _require_chromium()
     from playwright.sync_api import sync_playwright
 

@@ -87,21 +87,20 @@ def render(root: Path, relative: str, result: LoadResult, extra: list[Problem], 
     with left:
         st.text_area(t("editor_label", lang, file=relative), key=EDITOR_KEY, height=EDITOR_HEIGHT,
                      persist_state="session")
-        buttons(relative, lang)
+        buttons(lang)
         messages(lang)
         previous_versions(root, relative, lang)
     with right:
         problems_panel(result, extra, lang)
 
 
-def buttons(relative: str, lang: str) -> None:
+def buttons(lang: str) -> None:
     """Save (never disabled: a click right after typing must not be lost), discard, and the unsaved mark."""
-    save_col, revert_col, state_col = st.columns([1, 1, 2], vertical_alignment="center")
-    save_col.button(t("save", lang), key=SAVE_KEY, type="primary", on_click=save, args=(relative, lang),
-                    width="stretch")
     changed = dirty()
-    revert_col.button(t("revert", lang), key=REVERT_KEY, on_click=revert, disabled=not changed, width="stretch")
-    state_col.caption(t("unsaved", lang) if changed else t("same_as_saved", lang))
+    with st.container(horizontal=True, vertical_alignment="center"):
+        st.button(t("save", lang), key=SAVE_KEY, type="primary", on_click=save, args=(lang,))
+        st.button(t("revert", lang), key=REVERT_KEY, on_click=revert, disabled=not changed)
+        st.caption(t("unsaved", lang) if changed else t("same_as_saved", lang))
 
 
 def messages(lang: str) -> None:
@@ -115,11 +114,12 @@ def messages(lang: str) -> None:
     if st.session_state.get(_CONFLICT):
         st.warning(st.session_state[_CONFLICT])
         left, right = st.columns(2)
-        left.button(t("overwrite", lang), key=OVERWRITE_KEY, on_click=save, args=(None, lang, True), width="stretch")
+        left.button(t("overwrite", lang), key=OVERWRITE_KEY, on_click=save, args=(lang, True),
+                    width="stretch")
         right.button(t("reload", lang), key=RELOAD_KEY, on_click=reload, width="stretch")
 
 
-def save(relative: str | None, lang: str, force: bool = False) -> None:
+def save(lang: str, force: bool = False) -> None:
     """Save button callback: validate, refuse with the errors, or write and keep the previous version."""
     base = st.session_state.get(_BASE)
     if base is None:
@@ -202,6 +202,10 @@ def problems_panel(result: LoadResult, extra: list[Problem], lang: str) -> None:
     text = st.session_state.get(EDITOR_KEY, "")
     st.subheader(t("check_title", lang))
     st.caption(t("check_help", lang))
+    base = st.session_state.get(_BASE) or {}
+    old_id = lesson_file_id(base.get("text", ""))
+    if old_id and result.lesson_id and old_id != result.lesson_id:
+        st.warning(t("id_changed", lang, old=old_id, new=result.lesson_id))
     if not problems:
         st.success(t("no_problems", lang))
         return

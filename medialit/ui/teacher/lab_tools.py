@@ -49,15 +49,15 @@ def xray_panel(root: Path, yaml_text: str, result: LoadResult, lang: str) -> Non
     present = [kind for kind in KINDS if any(f.kind == kind for f in findings)]
     counts = ", ".join(f"{kind_label(k, lang)} {sum(f.kind == k for f in findings)}" for k in present)
     st.markdown(t("xray_summary", lang, n=len(findings), kinds=counts))
-    left, right = st.columns([3, 2], gap="large")
+    left, right = st.columns(2, gap="large")
     with right:
-        chosen = st.pills(t("xray_show", lang), present, selection_mode="multi", key=KINDS_KEY,
+        chosen = st.pills(t("xray_show", lang), present, selection_mode="multi", key=KINDS_KEY, wrap=True,
                           default=[k for k in present if k in LOADED_KINDS] or present[:1],
                           format_func=lambda k: kind_label(k, lang))
         for kind in present:
             mine = [f for f in findings if f.kind == kind]
             with st.expander(f"{kind_label(kind, lang)} ({len(mine)})"):
-                st.markdown(_table(finding_rows(doc.text, mine, lang), lang))
+                st.markdown(_findings(finding_rows(doc.text, mine, lang), lang))
                 st.caption(t("xray_quotes", lang))
                 st.code(quote_block(doc.text, mine, lang), language="yaml")
     with left:
@@ -70,13 +70,11 @@ def _cell(value: object) -> str:
     return re.sub(r"([\\`*_\[\]<>#|~$:])", r"\\\1", " ".join(str(value).split()))
 
 
-def _table(rows: list[dict[str, object]], lang: str) -> str:
-    head = [t("xray_line", lang), t("xray_passage", lang), t("xray_what", lang)]
-    lines = ["| " + " | ".join(head) + " |", "|---:|---|---|"]
-    for row in rows:
-        lines.append(f"| {row['line']} | «\u00a0{_cell(row['passage'])}\u00a0» | {_cell(row['what'])} — "
-                     f"*{_cell(row['why'])}* |")
-    return "\n".join(lines)
+def _findings(rows: list[dict[str, object]], lang: str) -> str:
+    """One Markdown list item per finding: its line in the document, the passage, what it is, why it matters."""
+    colon = "\u00a0: " if lang == "fr" else ": "
+    return "\n".join(f"- **{t('xray_line', lang)} {row['line']}** · «\u00a0{_cell(row['passage'])}\u00a0» — "
+                     f"{_cell(row['what'])}{colon}*{_cell(row['why'])}*" for row in rows)
 
 
 def exports_panel(result: LoadResult, unsaved: bool, lang: str) -> None:
