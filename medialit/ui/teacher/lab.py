@@ -87,7 +87,7 @@ def file_picker(root, lang: str) -> str | None:
 
 def new_lesson(lang: str) -> None:
     """Upload a document and start a lesson on it (``medialit new``); the new file opens in the editor."""
-    with st.expander(t("new_from_doc", lang), expanded=bool(st.session_state.get(_NEW_ERROR))):
+    with st.expander(t("new_from_doc", lang)):  # constant arguments: it stays open across reruns
         st.file_uploader(t("upload_label", lang), type=["txt", "md"], max_upload_size=2, key=UPLOAD_KEY)
         left, right = st.columns([3, 1])
         left.text_input(t("new_id", lang), key=NEW_ID_KEY, help=t("new_id_help", lang), placeholder="rt-france-2024")
