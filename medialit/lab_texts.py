@@ -1,10 +1,13 @@
 """The lesson lab's strings (its page and its refusals), in French and English.
 
-Same shape as ``medialit.classroom.texts``: ``t(key, lang, **values)``, French as the fallback, and a
-test checks that every key has both languages. The validator's own problems stay as it words them.
+Same shape and lookup as ``medialit.classroom.texts`` (``medialit.i18n.lookup``): ``t(key, lang, **values)``,
+French as the fallback, and a test checks that every key has both languages. The validator's own
+problems stay as it words them.
 """
 
 from __future__ import annotations
+
+from medialit.i18n import lookup
 
 TEXTS: dict[str, dict[str, str]] = {
     # --- refusals (medialit.lab.LabError)
@@ -240,7 +243,5 @@ TEXTS: dict[str, dict[str, str]] = {
 
 
 def t(key: str, lang: str, **values: object) -> str:
-    """The string ``key`` in ``lang`` (French when missing), formatted with ``values``."""
-    entry = TEXTS[key]
-    text = entry.get(lang) or entry["fr"]
-    return text.format(**values) if values else text
+    """The lab string ``key`` in ``lang`` (French if missing), formatted with ``values``."""
+    return lookup(TEXTS, key, lang, **values)
