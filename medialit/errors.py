@@ -172,6 +172,8 @@ def translate(exc: ValidationError, root: type[BaseModel], data: Any) -> list[tu
     result = []
     for error in exc.errors(include_url=False):
         path = data_path(error["loc"], data)
+        if error["type"] == "union_tag_invalid":
+            path = path + ("type",)  # point at the 'type:' line itself, not the question's first line
         message = describe(error, path, root, data)
         if (path, message) not in seen:
             seen.add((path, message))

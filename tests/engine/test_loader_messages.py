@@ -82,7 +82,7 @@ def test_unknown_key_type_and_skill_say_what_was_meant(kit):
           explanation: e
           optoins: []
         """) == [
-        "lessons/broken.yaml:12: error: question 'q1': unknown question type 'choise' (did you mean 'choice'?): "
+        "lessons/broken.yaml:13: error: question 'q1': unknown question type 'choise' (did you mean 'choice'?): "
         "use one of choice, highlight, free_text, rating, label",
         "lessons/broken.yaml:16: error: question 'q2': the key 'options' is missing: add it",
         "lessons/broken.yaml:18: error: question 'q2': 'skill' cannot be 'framming' (did you mean 'framing'?): "
