@@ -83,7 +83,7 @@ def test_check_text_names_the_file_as_the_validator_does_when_given_a_relative_p
     text = (kit / LESSON).read_text(encoding="utf-8")
     result = check_text(broken(text, "unknown type"), LESSON, kit)
     assert [str(p) for p in result.problems] == [
-        "lessons/fixture-otan.yaml:29: error: question 'who-speaks': unknown question type 'choise' "
+        "lessons/fixture-otan.yaml:30: error: question 'who-speaks': unknown question type 'choise' "
         "(did you mean 'choice'?): use one of choice, highlight, free_text, rating, label"]
 
 
