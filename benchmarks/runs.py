@@ -1,5 +1,8 @@
 """What one Streamlit script run sent a browser: its widgets, texts, raw messages, timings.
 
+A fragment rerun sends only the fragment's elements; :meth:`Run.keep_outside` adds what the
+browser still shows from the previous run (the elements of the other fragments and of the page).
+
 Also how a widget's value goes on the wire (:func:`encode`): the option's *formatted* label for
 radio/selectbox (``string_value``), labels for multiselect and segmented controls
 (``string_array_value``), ``bool_value`` for checkboxes, ``json_value`` for components v2.
@@ -37,6 +40,7 @@ class Widget:
     key: str | None
     kind: str
     proto: Any
+    fragment_id: str = ""  # the fragment that drew it ("" for the page outside any fragment)
 
     @property
     def options(self) -> list[str]:
@@ -72,6 +76,29 @@ class Run:
     exec_seconds: float | None = None
     elements: int = 0
     kinds: dict[str, int] = field(default_factory=dict)
+    text_fragments: list[str] = field(default_factory=list)  # the fragment of each of ``texts``
+    fragment_ids: tuple[str, ...] = ()  # the fragments this run reran; empty for a run of the whole page
+
+    def add_text(self, kind: str, body: str, fragment_id: str) -> None:
+        self.texts.append((kind, body))
+        self.text_fragments.append(fragment_id)
+
+    def forget_elements(self) -> None:
+        """Drop the elements of a run that stopped early for a rerun (the rerun sends the page again)."""
+        self.widgets, self.by_id, self.texts, self.text_fragments = {}, {}, [], []
+        self.elements, self.kinds = 0, {}
+
+    def keep_outside(self, previous: Run) -> None:
+        """After a fragment rerun: add what ``previous`` showed outside the fragments this run reran."""
+        rerun = set(self.fragment_ids)
+        kept = [(t, f) for t, f in zip(previous.texts, previous.text_fragments, strict=True) if f not in rerun]
+        self.texts = [t for t, _ in kept] + self.texts
+        self.text_fragments = [f for _, f in kept] + self.text_fragments
+        for widget in previous.by_id.values():
+            if widget.fragment_id not in rerun and widget.id not in self.by_id:
+                self.by_id[widget.id] = widget
+                if widget.key:
+                    self.widgets.setdefault(widget.key, widget)
 
     def widget(self, key: str) -> Widget:
         try:

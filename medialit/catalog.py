@@ -49,6 +49,7 @@ class Catalog:
     def __init__(self, root: Path | None = None) -> None:
         self.root = (root or kit_root()).resolve()
         self._entries: dict[Path, _Entry] = {}
+        self._paths: dict[str, Path] = {}  # lesson id -> the file that served it last
         self._lock = threading.Lock()
 
     def _dirs(self) -> list[Path]:
@@ -68,7 +69,27 @@ class Catalog:
         return [r.loaded for r in self.results() if r.loaded]
 
     def by_id(self, lesson_id: str) -> LoadedLesson | None:
-        return next((lesson for lesson in self.lessons() if lesson.lesson.id == lesson_id), None)
+        """The lesson ``lesson_id`` (None when no file serves it now).
+
+        Called several times per rerun: the file that served it last is checked alone (a ``stat`` of
+        it and of its document) and, unchanged, served again; otherwise the folders are scanned.
+        """
+        known = self._unchanged(self._paths.get(lesson_id), lesson_id)
+        if known is not None:
+            return known
+        for path in lesson_files(self._dirs()):
+            loaded = self._get(path).loaded
+            if loaded is not None and loaded.lesson.id == lesson_id:
+                self._paths[lesson_id] = path
+                return loaded
+        return None
+
+    def _unchanged(self, path: Path | None, lesson_id: str) -> LoadedLesson | None:
+        """The lesson ``path`` served last time, if the file (and its document) did not change since."""
+        entry = self._entries.get(path) if path is not None else None
+        if entry is None or entry.result.loaded is None or entry.result.loaded.lesson.id != lesson_id:
+            return None
+        return entry.result.loaded if entry.stamps == self._stamps(path, entry) else None
 
     def result_for_id(self, lesson_id: str) -> LoadResult | None:
         """The load result of the file whose id is ``lesson_id``, even when it is broken."""

@@ -62,6 +62,21 @@ def validate(paths: tuple[Path, ...], strict: bool, as_json: bool) -> None:
 
 
 @main.command()
+def migrate() -> None:
+    """Create or upgrade the database (MEDIALIT_DATABASE_URL, else the SQLite file in data/).
+
+    The app does this at start too; run it once before starting several replicas.
+    """
+    from sqlalchemy.engine import make_url
+
+    from medialit.store import Store
+
+    store = Store()
+    click.echo(f"database ready: {make_url(str(store.url)).render_as_string(hide_password=True)}")
+    store.close()
+
+
+@main.command()
 def schema() -> None:
     """Write lesson.schema.json (for editor autocompletion) at the top of the kit."""
     path = write_schema()

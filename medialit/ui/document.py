@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
 from medialit.i18n import tr
@@ -42,20 +44,36 @@ def metadata_card(loaded: LoadedLesson, lang: str) -> None:
     if ref is None:
         return
     with st.container(border=True):
-        st.markdown(f"**{tr('ui_about_document', lang)}**")
-        if ref.written_for_kit:
-            st.badge(tr("ui_written_for_kit", lang), color="violet")
-        st.markdown(metadata_rows(loaded, lang))
+        st.markdown(card_markdown(loaded, lang))
         st.caption(tr("ui_not_given_clue", lang))
     note = text(loaded, ref.note, lang)
     if note:
         st.caption(note)
 
 
+def card_markdown(loaded: LoadedLesson, lang: str) -> str:
+    """The card's title, its "written for the kit" badge and its rows: one Markdown element."""
+
+    def make() -> str:
+        title = f"**{tr('ui_about_document', lang)}**"
+        ref = loaded.lesson.document
+        if ref is not None and ref.written_for_kit:
+            title += f"\n\n:violet-badge[{badge_text(tr('ui_written_for_kit', lang))}]"
+        return f"{title}\n\n{metadata_rows(loaded, lang)}"
+
+    return memo(loaded, "card", lang, make=make)
+
+
+def badge_text(label: str) -> str:
+    """A label as ``st.badge`` puts it in its directive: square brackets escaped."""
+    return label.replace("[", "\\[").replace("]", "\\]")
+
+
 def show(loaded: LoadedLesson, lang: str, *, key: str | None = None, marks: list | None = None,
          layers: list[dict] | None = None, height: int | None = DOC_HEIGHT,
-         view_key: str | None = None) -> list[tuple[int, int]]:
-    """The document text. With ``key`` the student marks passages (a highlight question's attempt);
+         view_key: str | None = None, on_change: Callable[[], None] | None = None) -> list[tuple[int, int]]:
+    """The document text. With ``key`` the student marks passages (a highlight question's attempt;
+    ``on_change`` is called, as a callback, when the marks change with the mouse or the keyboard);
     without, it is read-only (under ``view_key``, by default the lesson's document key), with
     ``layers`` drawn over it.
 
@@ -68,6 +86,7 @@ def show(loaded: LoadedLesson, lang: str, *, key: str | None = None, marks: list
         highlight_text(loaded.text, key=view_key or keys.document(loaded.lesson.id), layers=layers or [], readonly=True,
                        height=height, labels=labels)
         return []
-    got = highlight_text(loaded.text, key=key, marks=marks, layers=layers or [], height=height, labels=labels)
+    got = highlight_text(loaded.text, key=key, marks=marks, layers=layers or [], height=height, labels=labels,
+                         on_change=on_change)
     st.session_state[keys.draft(key)] = got
     return got

@@ -72,8 +72,8 @@ def _banner(answer: Answer, lang: str) -> None:
 def _yours(loaded: LoadedLesson, q: QuestionBase, answer: Answer, lang: str) -> None:
     raw = answer.raw or {}
     if q.type == "free_text":
-        st.markdown(f"**{tr('ui_your_text', lang)}**")
-        st.markdown("\n".join(f"> {line}" if line.strip() else ">" for line in str(raw.get("text", "")).splitlines()))
+        quoted = "\n".join(f"> {line}" if line.strip() else ">" for line in str(raw.get("text", "")).splitlines())
+        st.markdown(f"**{tr('ui_your_text', lang)}**\n\n{quoted}")
     elif q.type == "rating" and raw.get("value") is not None:
         label = text(loaded, q.labels.get(raw["value"]), lang)  # type: ignore[attr-defined]
         name = f" — {label}" if label else ""
@@ -106,12 +106,11 @@ def _part_line(q: QuestionBase, part: dict, raw: dict, lang: str, full: bool) ->
 
 
 def _teaching(loaded: LoadedLesson, q: QuestionBase, lang: str) -> None:
+    """The explanation and the model answer, each with its title in the same Markdown element."""
     explanation = text(loaded, q.explanation, lang)
     if explanation:
-        st.markdown(f"**{tr('ui_explanation', lang)}**")
-        st.markdown(explanation)
+        st.markdown(f"**{tr('ui_explanation', lang)}**\n\n{explanation}")
     model = text(loaded, getattr(q, "model_answer", None), lang)
     if model:
         with st.container(border=True):
-            st.markdown(f"**{tr('ui_model_answer', lang)}**")
-            st.markdown(model)
+            st.markdown(f"**{tr('ui_model_answer', lang)}**\n\n{model}")

@@ -8,6 +8,7 @@ Submit click. Highlight marks are drawn by the document column (``medialit.ui.do
 
 from __future__ import annotations
 
+import functools
 import random
 import re
 from typing import Any
@@ -130,8 +131,9 @@ def highlight_marks(loaded: LoadedLesson, key: str) -> list[tuple[int, int]]:
     return snap_to_words(loaded.text, spans or [])
 
 
+@functools.cache
 def highlight_labels(lang: str) -> dict[str, str]:
-    """The widget's interface strings in ``lang``."""
+    """The widget's interface strings in ``lang`` (built once per language; callers copy, never change it)."""
     names = ("hint", "remove", "marked", "empty", "count", "mine", "keyboard", "keyboard_placeholder",
              "keyboard_help")
     return {name: tr(f"ui_hl_{name}", lang) for name in names}

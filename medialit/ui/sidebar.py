@@ -13,10 +13,10 @@ LANGUAGE_NAMES = {"fr": "Français", "en": "English"}
 
 
 def render(lang: str) -> None:
+    """The sidebar: the name, the language switch, then (below a rule) the resume code."""
     with st.sidebar:
         st.markdown("### medialit")
         language_switch(lang)
-        st.divider()
         resume_code(lang)
 
 
@@ -31,7 +31,7 @@ def language_switch(lang: str) -> None:
 def resume_code(lang: str) -> None:
     """The student's code (to write down), and a field to continue with another one."""
     learner = current_learner()
-    st.markdown(f"**{tr('ui_your_code', lang)}**")
+    st.markdown(f"---\n\n**{tr('ui_your_code', lang)}**")  # the rule and the title: one element
     if learner is not None:
         st.code(display_code(learner.code), language=None)
         st.caption(tr("ui_code_write_down", lang))

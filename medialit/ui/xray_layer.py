@@ -1,8 +1,10 @@
 """The X-ray on a student's document: a switch offered once the current question is corrected, and its layer.
 
 Never before the correction: the X-ray points at loaded words and sources, which would be a hint.
-The layer is computed once per lesson version and language (``derived.memo``; the X-ray itself is
-cached per text), so the switch costs one widget per rerun.
+The switch sits with the correction (in the question panel, a fragment); the document column draws
+the layer. Only turning the switch on or off changes the document, so only that costs a rerun of
+the whole page. The layer is computed once per lesson version and language (``derived.memo``; the
+X-ray itself is cached per text), so the switch costs one widget per rerun.
 """
 
 from __future__ import annotations
@@ -26,11 +28,16 @@ def xray_layer(loaded: LoadedLesson, lang: str) -> dict:
     return memo(loaded, "xray", lang, make=make)
 
 
-def xray_switch(loaded: LoadedLesson, lang: str) -> list[dict]:
-    """The switch and, when it is on, a legend and the layer to draw (else no layer)."""
+def xray_on(loaded: LoadedLesson) -> bool:
+    """Whether the student has turned the X-ray on (read from session state; the caller knows it is offered)."""
+    return bool(loaded.text) and bool(st.session_state.get(keys.xray(loaded.lesson.id)))
+
+
+def xray_switch(loaded: LoadedLesson, lang: str) -> bool:
+    """The switch and, when it is on, its legend. Returns whether it is on."""
     if not loaded.text:
-        return []
+        return False
     if not st.toggle(tr("ui_xray_toggle", lang), key=keys.xray(loaded.lesson.id), help=tr("ui_xray_help", lang)):
-        return []
+        return False
     st.caption(tr("ui_xray_legend", lang))
-    return [xray_layer(loaded, lang)]
+    return True

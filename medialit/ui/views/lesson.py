@@ -7,17 +7,15 @@ import streamlit as st
 from medialit.catalog import catalog
 from medialit.i18n import tr
 from medialit.loader import LoadedLesson
-from medialit.questions import QuestionBase
 from medialit.ui import actions, document, keys
-from medialit.ui.derived import excerpt_spans, skills, text
-from medialit.ui.feedback import verdict
-from medialit.ui.lessonstate import LessonState, lesson_state
+from medialit.ui.derived import memo, skills, text
+from medialit.ui.lessonstate import lesson_state
 from medialit.ui.state import current_learner
-from medialit.ui.views import question as question_panel
-from medialit.ui.xray_layer import xray_switch
+from medialit.ui.views import lesson_panel
+from medialit.ui.views.lesson_document import DocumentView, answer_layers, document_view, forget, remember
+from medialit.ui.xray_layer import xray_layer
 
-# Glyphs common text fonts have (DejaVu, Liberation...): school machines may lack an emoji font.
-STEP_ICONS = {"right": "✓", "partial": "◐", "wrong": "✗", "unscored": "✎"}
+__all__ = ["answer_layers", "page", "unavailable"]  # answer_layers: also used by the summary and the lab
 
 
 def page(lesson_id: str, lang: str) -> None:
@@ -26,103 +24,47 @@ def page(lesson_id: str, lang: str) -> None:
     if loaded is None:
         unavailable(lesson_id, lang)
         return
-    state = lesson_state(lesson_id)
-    questions = loaded.lesson.questions
-    state.index = min(max(state.index, 0), len(questions) - 1)
-    current = questions[state.index]
+    state, q = lesson_panel.current(loaded)
+    view = document_view(loaded, q, state, lang)
     header(loaded, lang)
     if loaded.text:
         left, right = st.columns([3, 2], gap="large")
         with left:
-            marks = document_column(loaded, current, state, lang)
+            document_column(loaded, view, lang)
     else:  # a drill without a document: the questions take the page
-        marks, right = None, st.container(width=760)
+        right = st.container(width=760)
+    remember(loaded, view)
     with right:
-        introduction(loaded, state, lang)
-        stepper(loaded, state, lang)
-        question_panel.render(loaded, current, state, lang, marks)
-        navigation(loaded, state, lang)
+        lesson_panel.draw(lesson_id, lang)
 
 
 def header(loaded: LoadedLesson, lang: str) -> None:
-    lesson = loaded.lesson
+    """Back to the catalogue, the lesson's title and what kind of lesson it is."""
     st.button(f"← {tr('ui_all_lessons', lang)}", key=keys.BACK, on_click=actions.to_catalogue)
-    st.title(text(loaded, lesson.title, lang))
-    facts = [tr("ui_kind_" + lesson.kind, lang), tr("ui_minutes", lang, n=lesson.duration_minutes),
-             text(loaded, lesson.level, lang)]
-    st.caption(" · ".join(facts) + " · " + ", ".join(name for _, name in skills(loaded, lang)))
+    st.title(text(loaded, loaded.lesson.title, lang))
+    st.caption(facts(loaded, lang))
 
 
-def document_column(loaded: LoadedLesson, q: QuestionBase, state: LessonState, lang: str) -> list | None:
-    """The metadata card and the document; marking is on while a highlight answer is composed."""
+def facts(loaded: LoadedLesson, lang: str) -> str:
+    """Kind · duration · level · skills (built once per lesson version and language)."""
+
+    def make() -> str:
+        lesson = loaded.lesson
+        parts = [tr("ui_kind_" + lesson.kind, lang), tr("ui_minutes", lang, n=lesson.duration_minutes),
+                 text(loaded, lesson.level, lang)]
+        return " · ".join(parts) + " · " + ", ".join(name for _, name in skills(loaded, lang))
+
+    return memo(loaded, "facts", lang, make=make)
+
+
+def document_column(loaded: LoadedLesson, view: DocumentView, lang: str) -> None:
+    """The metadata card and the document: open for marking while a highlight answer is composed."""
     document.metadata_card(loaded, lang)
-    answer = state.answers.get(q.id)
-    composing = answer is None or q.id in state.retrying
-    if q.type == "highlight" and composing:
-        attempt = state.attempts(q.id) + 1
-        prefill = (answer.raw or {}).get("spans") if answer else None
-        return document.show(loaded, lang, key=keys.answer(loaded.lesson.id, q.id, attempt), marks=prefill)
-    layers: list[dict] = []
-    if q.type == "highlight" and answer is not None:
-        layers = answer_layers(answer.raw or {}, answer.result or {}, lang,
-                               expected=question_panel.full_feedback(loaded, state, q.id))
-    elif q.type == "label":
-        spans = excerpt_spans(loaded, q.id)
-        layers = [{"name": "excerpt", "spans": [list(s) for s in spans], "title": tr("ui_layer_excerpts", lang),
-                   "titles": [tr("ui_excerpt_n", lang, n=i + 1) for i in range(len(spans))]}]
-    if question_panel.full_feedback(loaded, state, q.id):  # never before: the X-ray would be a hint
-        layers += xray_switch(loaded, lang)
+    if view.marking_key is not None:
+        document.show(loaded, lang, key=view.marking_key, marks=view.prefill, on_change=forget)
+        return
+    layers = view.layers + ([xray_layer(loaded, lang)] if view.xray else [])
     document.show(loaded, lang, layers=layers)
-    return None
-
-
-def answer_layers(raw: dict, result: dict, lang: str, *, expected: bool) -> list[dict]:
-    """The student's marks, and (only once the correction is shown) the expected passages."""
-    layers = [{"name": "student", "spans": raw.get("spans") or [], "title": tr("ui_layer_student", lang)}]
-    if expected:
-        gold = [list(s) for part in result.get("parts", []) if str(part.get("key", "")).startswith("passage-")
-                for s in part.get("spans", [])]
-        layers.append({"name": "expected", "spans": gold, "title": tr("ui_layer_expected", lang)})
-    return layers
-
-
-def introduction(loaded: LoadedLesson, state: LessonState, lang: str) -> None:
-    intro = text(loaded, loaded.lesson.introduction, lang)
-    if intro:
-        with st.expander(tr("ui_introduction", lang), expanded=not state.answers and state.index == 0):
-            st.markdown(intro)
-
-
-def step_label(loaded: LoadedLesson, state: LessonState, index: int) -> str:
-    answer = state.answers.get(loaded.lesson.questions[index].id)
-    return f"{index + 1} {STEP_ICONS[verdict(answer)]}" if answer else str(index + 1)
-
-
-def stepper(loaded: LoadedLesson, state: LessonState, lang: str) -> None:
-    """The question list (jump to any question) and the progress bar."""
-    lesson_id, n = loaded.lesson.id, len(loaded.lesson.questions)
-    key = keys.stepper(lesson_id)
-    if st.session_state.get(key) != state.index:
-        st.session_state[key] = state.index
-    st.segmented_control(tr("ui_questions", lang), list(range(n)), required=True, key=key, wrap=True,
-                         format_func=lambda i: step_label(loaded, state, i), on_change=actions.on_stepper,
-                         args=(lesson_id,))
-    done = sum(1 for q in loaded.lesson.questions if q.id in state.answers)
-    st.progress(done / n, text=tr("ui_progress", lang, done=done, total=n))
-
-
-def navigation(loaded: LoadedLesson, state: LessonState, lang: str) -> None:
-    """Previous / next, and the way to the summary."""
-    lesson_id, last = loaded.lesson.id, len(loaded.lesson.questions) - 1
-    prev_col, next_col = st.columns(2)
-    prev_col.button(f"← {tr('ui_previous', lang)}", key=keys.step(lesson_id, "prev"), disabled=state.index == 0,
-                    on_click=actions.goto, args=(lesson_id, state.index - 1), width="stretch")
-    next_col.button(f"{tr('ui_next', lang)} →", key=keys.step(lesson_id, "next"), disabled=state.index >= last,
-                    on_click=actions.goto, args=(lesson_id, state.index + 1), width="stretch",
-                    type="primary" if loaded.lesson.questions[state.index].id in state.answers else "secondary")
-    label = "ui_see_results" if state.finished else "ui_finish"
-    st.button(tr(label, lang), key=keys.finish(lesson_id), on_click=actions.to_summary, args=(lesson_id,),
-              width="stretch", type="primary" if state.index >= last and not state.finished else "secondary")
 
 
 def unavailable(lesson_id: str, lang: str) -> None:

@@ -17,6 +17,7 @@ from medialit.ui.derived import shown as shown_question
 from medialit.ui.derived import text
 from medialit.ui.lessonstate import LessonState
 from medialit.ui.state import url_code
+from medialit.ui.xray_layer import xray_switch
 from medialit.vocab import category_name
 
 
@@ -42,7 +43,9 @@ def render(loaded: LoadedLesson, q: QuestionBase, state: LessonState, lang: str,
         return
     full = full_feedback(loaded, state, q.id)
     feedback.render(loaded, q, answer, lang, full)
-    if not full:
+    if full:
+        xray_switch(loaded, lang)  # only with the whole correction: before, the X-ray would be a hint
+    else:
         hints(loaded, q, state, lang)
         offer_retry(loaded, q, state, lang)
 
