@@ -21,7 +21,8 @@ from medialit.ui.derived import text
 from medialit.ui.inputs import quote_md
 from medialit.vocab import category_name
 
-ICONS = {"right": "✅", "partial": "🔶", "wrong": "❌", "extra": "❌", "missed": "➖", "neutral": "ℹ️", "info": "ℹ️"}
+# Plain text symbols, not emoji: school computers (and headless browsers) often lack an emoji font.
+ICONS = {"right": "✓", "partial": "◐", "wrong": "✗", "extra": "✗", "missed": "–", "neutral": "·", "info": "·"}
 QUOTED_LABELS = ("highlight", "label")
 
 

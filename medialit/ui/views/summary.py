@@ -135,7 +135,7 @@ def table(loaded: LoadedLesson, state: LessonState, lang: str) -> None:
         prompt = " ".join(shown(loaded, q.id, lang)["prompt"].split()).replace("|", "\\|")
         prompt = prompt if len(prompt) <= 90 else prompt[:89].rstrip() + "…"
         if answer is None:
-            result, points, tries = "➖ " + tr("ui_not_answered", lang), f"0 / {fmt(q.points)}", "0"
+            result, points, tries = "– " + tr("ui_not_answered", lang), f"0 / {fmt(q.points)}", "0"
         else:
             kind = verdict(answer)
             result = f"{ICONS.get(kind, '')} {tr('ui_verdict_' + kind, lang)}".strip()
