@@ -45,6 +45,7 @@ class ClassResult:
     stored: int
     finished: int
     errors: list[str] = field(default_factory=list)
+    fragment_reruns: int = 0  # reruns of the question panel alone (the others ran the whole page)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -111,6 +112,7 @@ async def simulate(server: Server, loaded: LoadedLesson, n: int, class_code: str
         stored=-1,
         finished=sum(s.progress.finished for s in students),
         errors=errors[:10],
+        fragment_reruns=timings.fragment_reruns,
     )
 
 

@@ -19,6 +19,11 @@ class Target:
     equal_to: Callable[[dict], float] | None = None
 
 
+def _panel_share(result: dict) -> float:
+    """The share of a class's reruns that reran the question panel (a fragment) rather than the whole page."""
+    return round(100 * result.get("fragment_reruns", 0) / max(result["reruns"], 1), 1)
+
+
 TARGETS: tuple[Target, ...] = (
     Target("30 students: interaction median", "classroom_30", lambda r: r["interaction_ms"]["median"], 50, "ms"),
     Target("30 students: interaction p95", "classroom_30", lambda r: r["interaction_ms"]["p95"], 250, "ms"),
@@ -26,6 +31,7 @@ TARGETS: tuple[Target, ...] = (
     Target("30 students: first load median", "classroom_30", lambda r: r["first_load_ms"]["median"], 1000, "ms"),
     Target("30 students: first load p95", "classroom_30", lambda r: r["first_load_ms"]["p95"], None, "ms"),
     Target("30 students: server CPU per rerun", "classroom_30", lambda r: r["cpu_ms_per_rerun"], None, "ms"),
+    Target("30 students: reruns of the question panel alone", "classroom_30", _panel_share, None, "%"),
     Target("30 students: load generator CPU", "classroom_30", lambda r: r["client_cpu_s"], None, "s"),
     Target("30 students: memory per session", "classroom_30", lambda r: r["rss_mb_per_session"], 1, "MB"),
     Target("30 students: answers stored = submitted", "classroom_30", lambda r: r["stored"], None, "",
@@ -35,6 +41,7 @@ TARGETS: tuple[Target, ...] = (
     Target("150 students: interaction max", "classroom_150", lambda r: r["interaction_ms"]["max"], None, "ms"),
     Target("150 students: first load median", "classroom_150", lambda r: r["first_load_ms"]["median"], None, "ms"),
     Target("150 students: server CPU per rerun", "classroom_150", lambda r: r["cpu_ms_per_rerun"], None, "ms"),
+    Target("150 students: reruns of the question panel alone", "classroom_150", _panel_share, None, "%"),
     Target("150 students: load generator CPU", "classroom_150", lambda r: r["client_cpu_s"], None, "s"),
     Target("150 students: memory per session", "classroom_150", lambda r: r["rss_mb_per_session"], 1, "MB"),
     Target("150 students: answers stored = submitted", "classroom_150", lambda r: r["stored"], None, "",
@@ -44,6 +51,8 @@ TARGETS: tuple[Target, ...] = (
     Target("floor page rerun (exec_time median)", "rerun_cost", lambda r: r["floor_exec_ms_median"], None, "ms"),
     Target("worst page state / floor", "rerun_cost", lambda r: r["worst_state"]["ratio"], None, "x"),
     Target("submit rerun (exec_time median)", "rerun_cost", lambda r: r["submit_exec_ms_median"], None, "ms"),
+    Target("question panel rerun, fragment (exec_time median)", "rerun_cost",
+           lambda r: r.get("panel_exec_ms_median") or 0, None, "ms"),
     Target("validation of generated lessons", "validation", lambda r: r["lessons_per_s"], None, "lessons/s"),
     Target("validation misjudged files", "validation", lambda r: r["misjudged"], None, "",
            equal_to=lambda r: 0),

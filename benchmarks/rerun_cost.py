@@ -8,8 +8,9 @@ and its floor twin are rerun unchanged, alternately, ``reps`` times each (so bot
 machine load). Both servers run at once with ``make run``'s command and config plus
 ``--browser.gatherUsageStats=true`` (bench-only), so each run reports the server-measured
 ``page_profile.exec_time`` (callbacks + script + building the messages, in the script thread);
-client-side round trips are kept alongside. ``profile()`` walks the same way on the app under
-cProfile (``benchmarks/apps/profiled_app.py``).
+client-side round trips are kept alongside. The question panel is a fragment (what Submit, Hint,
+Retry and Previous/Next rerun): at each state it is also rerun alone, unchanged (``panel``).
+``profile()`` walks the same way on the app under cProfile (``benchmarks/apps/profiled_app.py``).
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ class PageState:
     lesson_rtt: list[float] = field(default_factory=list)
     floor_exec: list[float] = field(default_factory=list)
     floor_rtt: list[float] = field(default_factory=list)
+    panel_exec: list[float] = field(default_factory=list)
 
     @property
     def ratio(self) -> float:
@@ -54,13 +56,19 @@ def _record(state: PageState, run: Run, *, floor: bool) -> None:
 
 
 async def _sample(student: Student, floor_url: str, label: str, reps: int) -> PageState:
-    """Rerun this page state and its floor twin alternately, so both see the same machine load."""
-    state = PageState(label, dict(student.tab.last.kinds))
+    """Rerun this page state and its floor twin alternately, so both see the same machine load; and
+    the question panel alone (the fragment its stepper belongs to)."""
+    whole = student.tab.check(await student.tab.rerun())  # the last action may have rerun the panel only
+    state = PageState(label, dict(whole.kinds))
+    panel = whole.widget(keys.stepper(student.lesson_id)).fragment_id
     async with AppClient(floor_url, urlencode(state.kinds)) as floor:
         floor.check(await floor.load())
         for _ in range(reps):
             _record(state, student.tab.check(await student.tab.rerun()), floor=False)
             _record(state, floor.check(await floor.rerun()), floor=True)
+            if panel:
+                alone = student.tab.check(await student.tab.rerun(fragment_id=panel))
+                state.panel_exec.append(alone.exec_seconds or 0.0)
     return state
 
 
@@ -107,8 +115,12 @@ def measure(loaded: LoadedLesson, reps: int = 5) -> dict:
         "lesson_rtt_ms_median": _ms(statistics.median(t for s in states for t in s.lesson_rtt)),
         "floor_rtt_ms_median": _ms(statistics.median(t for s in states for t in s.floor_rtt)),
         "submit_exec_ms_median": _ms(statistics.median(submits)),
+        "panel_exec_ms_median": _ms(statistics.median(t for s in states for t in s.panel_exec))
+        if any(s.panel_exec for s in states) else None,
         "states": [{"label": s.label, "lesson_ms": _ms(statistics.median(s.lesson_exec)),
-                    "floor_ms": _ms(statistics.median(s.floor_exec)), "ratio": round(s.ratio, 2)} for s in states],
+                    "floor_ms": _ms(statistics.median(s.floor_exec)), "ratio": round(s.ratio, 2),
+                    "panel_ms": _ms(statistics.median(s.panel_exec)) if s.panel_exec else None,
+                    "elements": sum(s.kinds.values())} for s in states],
     }
 
 

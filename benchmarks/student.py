@@ -45,6 +45,7 @@ class Timings:
     first_load: list[float] = field(default_factory=list)
     interaction: list[float] = field(default_factory=list)
     reruns: int = 0
+    fragment_reruns: int = 0  # of those, reruns of a fragment only (the lesson's question panel)
 
 
 @dataclass
@@ -103,6 +104,7 @@ class Student:
     async def act(self, *, click: str | None = None, values: dict | None = None, first: bool = False) -> Run:
         run = await self.tab.rerun(click=click, values=values)
         self.timings.reruns += 1
+        self.timings.fragment_reruns += bool(run.fragment_ids)
         (self.timings.first_load if first else self.timings.interaction).append(run.seconds)
         self.progress.code = dict(parse_qsl(self.tab.query)).get("code", self.progress.code)
         return self.tab.check(run)

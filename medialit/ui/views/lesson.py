@@ -1,4 +1,9 @@
-"""The lesson page: the document beside the questions, one question at a time."""
+"""The lesson page: the document beside the questions, one question at a time.
+
+A full run draws the header, the document column (what it shows: ``lesson_document``, whose
+signature it saves) and the introduction; the questions are a fragment (``lesson_panel``) that
+reruns alone on Submit, Hint, Retry and moves, and reruns the page when the document must change.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +14,7 @@ from medialit.i18n import tr
 from medialit.loader import LoadedLesson
 from medialit.ui import actions, document, keys
 from medialit.ui.derived import memo, skills, text
-from medialit.ui.lessonstate import lesson_state
+from medialit.ui.lessonstate import LessonState, lesson_state
 from medialit.ui.state import current_learner
 from medialit.ui.views import lesson_panel
 from medialit.ui.views.lesson_document import DocumentView, answer_layers, document_view, forget, remember
@@ -35,6 +40,7 @@ def page(lesson_id: str, lang: str) -> None:
         right = st.container(width=760)
     remember(loaded, view)
     with right:
+        introduction(loaded, state, lang)
         lesson_panel.draw(lesson_id, lang)
 
 
@@ -55,6 +61,15 @@ def facts(loaded: LoadedLesson, lang: str) -> str:
         return " · ".join(parts) + " · " + ", ".join(name for _, name in skills(loaded, lang))
 
     return memo(loaded, "facts", lang, make=make)
+
+
+def introduction(loaded: LoadedLesson, state: LessonState, lang: str) -> None:
+    """The lesson's introduction, open until the first answer. Outside the panel: drawn by full runs only
+    (it does not fold up under a student reading it when they submit their first answer)."""
+    intro = text(loaded, loaded.lesson.introduction, lang)
+    if intro:
+        with st.expander(tr("ui_introduction", lang), expanded=not state.answers and state.index == 0):
+            st.markdown(intro)
 
 
 def document_column(loaded: LoadedLesson, view: DocumentView, lang: str) -> None:

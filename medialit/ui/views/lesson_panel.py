@@ -1,4 +1,4 @@
-"""The lesson page's question panel: introduction, question list, the current question, previous/next.
+"""The lesson page's question panel: the question list, the current question, previous/next.
 
 A fragment: Submit, Hint, Retry, the question list, Previous/Next and Finish rerun only this panel,
 not the router, the sidebar, the header and the document. Everything is read again at each rerun
@@ -18,7 +18,6 @@ from medialit.i18n import tr
 from medialit.loader import LoadedLesson
 from medialit.questions import QuestionBase
 from medialit.ui import actions, keys
-from medialit.ui.derived import text
 from medialit.ui.feedback import verdict
 from medialit.ui.lessonstate import LessonState, lesson_state
 from medialit.ui.views import question as question_panel
@@ -26,7 +25,10 @@ from medialit.ui.views.lesson_document import document_view, drawn_marks, is_cur
 
 # Glyphs common text fonts have (DejaVu, Liberation...): school machines may lack an emoji font.
 STEP_ICONS = {"right": "✓", "partial": "◐", "wrong": "✗", "unscored": "✎"}
-_INLINE = "_ml_panel_inline"  # set by the full run just before it draws the panel
+# Set by a full run just before it draws the panel, popped by the panel first thing. A panel rerun
+# never preempts a full run (Streamlit runs it after), so a full run cut short between the two is
+# followed by another full run, which sets it again.
+_INLINE = "_ml_panel_inline"
 
 
 def current(loaded: LoadedLesson) -> tuple[LessonState, QuestionBase]:
@@ -56,17 +58,9 @@ def panel(lesson_id: str, lang: str) -> None:
     view = document_view(loaded, q, state, lang)
     if not inline and not is_current(loaded, view):
         st.rerun(scope="app")
-    introduction(loaded, state, lang)
     stepper(loaded, state, lang)
     question_panel.render(loaded, q, state, lang, drawn_marks(view))
     navigation(loaded, state, lang)
-
-
-def introduction(loaded: LoadedLesson, state: LessonState, lang: str) -> None:
-    intro = text(loaded, loaded.lesson.introduction, lang)
-    if intro:
-        with st.expander(tr("ui_introduction", lang), expanded=not state.answers and state.index == 0):
-            st.markdown(intro)
 
 
 def step_label(loaded: LoadedLesson, state: LessonState, index: int) -> str:
