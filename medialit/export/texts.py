@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from medialit.i18n import lookup
+
 STRINGS: dict[str, dict[str, str]] = {
     "worksheet": {"fr": "Fiche élève", "en": "Student worksheet"},
     "answer_key": {"fr": "Corrigé — réservé à l'enseignant", "en": "Answer key — for the teacher only"},
@@ -67,6 +69,4 @@ STRINGS: dict[str, dict[str, str]] = {
 
 def t(key: str, lang: str, **values: object) -> str:
     """The string ``key`` in ``lang`` (French when missing), formatted with ``values``."""
-    entry = STRINGS[key]
-    template = entry.get(lang) or entry["fr"]
-    return template.format(**values) if values else template
+    return lookup(STRINGS, key, lang, **values)
