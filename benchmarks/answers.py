@@ -15,11 +15,11 @@ import random
 from dataclasses import dataclass, field
 from typing import Any
 
-from medialit.loader import LoadedLesson
+from medialit.format.loader import LoadedLesson
+from medialit.format.vocab import category_name
 from medialit.questions import QuestionBase
 from medialit.ui import keys
 from medialit.ui.highlight import sentence_units
-from medialit.vocab import category_name
 
 WRONG_TEXT = {
     "fr": "Je pense que ce texte est plutôt correct et je le partagerais tel quel.",

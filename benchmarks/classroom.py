@@ -22,7 +22,7 @@ from pathlib import Path
 from benchmarks.server import Server, database_path, make_server
 from benchmarks.stats import summary_ms
 from benchmarks.student import Student, Timings
-from medialit.loader import LoadedLesson
+from medialit.format.loader import LoadedLesson
 from medialit.store import Store
 
 

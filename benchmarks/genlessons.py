@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from medialit.catalog import lesson_files
+from medialit.format.library import lesson_files
 from medialit.paths import kit_root
 
 Template = dict

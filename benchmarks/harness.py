@@ -16,7 +16,7 @@ from pathlib import Path
 from benchmarks.server import APP, Server, database_path, make_server
 from benchmarks.student import position, result_banner
 from benchmarks.wsclient import AppClient, Run
-from medialit.loader import LoadedLesson
+from medialit.format.loader import LoadedLesson
 from medialit.ui import keys
 
 

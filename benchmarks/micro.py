@@ -22,9 +22,9 @@ from benchmarks.answers import make_answer
 from benchmarks.genlessons import make_kit
 from medialit import analytics
 from medialit.classroom.data import ClassData
-from medialit.loader import LoadedLesson, load_lesson
+from medialit.format.loader import LoadedLesson, load_lesson
 from medialit.paths import kit_root
-from medialit.store.analytics import FRAME_COLUMNS
+from medialit.store.answer_feed import FRAME_COLUMNS
 
 
 def _median_seconds(work: Callable[[], object], repeat: int) -> float:

@@ -24,7 +24,7 @@ from urllib.parse import urlencode
 from benchmarks.server import REPO, Server, make_server
 from benchmarks.student import Student
 from benchmarks.wsclient import AppClient, Run
-from medialit.loader import LoadedLesson
+from medialit.format.loader import LoadedLesson
 from medialit.ui import keys
 
 FLOOR_APP = REPO / "benchmarks" / "apps" / "floor_app.py"

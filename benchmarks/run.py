@@ -24,8 +24,8 @@ import streamlit
 from benchmarks import classroom, micro, rerun_cost
 from benchmarks.profiling import hotspots
 from benchmarks.report import table
-from medialit.catalog import catalog
-from medialit.loader import LoadedLesson
+from medialit.format.library import library
+from medialit.format.loader import LoadedLesson
 
 RESULTS = Path(__file__).resolve().parent / "results.json"
 
@@ -67,8 +67,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
     only = set(args.only.split(","))
-    lessons = catalog().lessons()
-    loaded = catalog().by_id(args.lesson) if args.lesson else default_lesson(lessons)
+    lessons = library().lessons()
+    loaded = library().by_id(args.lesson) if args.lesson else default_lesson(lessons)
     if loaded is None:
         parser.error(f"no lesson {args.lesson!r}")
     think = tuple(float(x) for x in args.think.split(","))

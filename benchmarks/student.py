@@ -21,8 +21,8 @@ from websockets.exceptions import ConnectionClosed
 from benchmarks.answers import make_answer, widget_values
 from benchmarks.wsclient import AppClient, AppError, Run
 from medialit.classroom.joinlink import JOIN_PAGE, JOIN_PARAM
-from medialit.i18n import MESSAGES, tr
-from medialit.loader import LoadedLesson
+from medialit.format.loader import LoadedLesson
+from medialit.i18n import LANGS, messages, tr
 from medialit.questions import QuestionBase
 from medialit.ui import keys
 from medialit.ui.teacher import join as join_page
@@ -31,7 +31,7 @@ RESULT_KEYS = ("ui_result_right", "ui_result_partial", "ui_result_wrong", "ui_re
 
 
 def _prefixes(names: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(text.split("{", 1)[0] for name in names for text in MESSAGES[name].values())
+    return tuple(form.split("{", 1)[0] for lang in LANGS for name in names for form in messages(lang)[name])
 
 
 RESULT_PREFIXES = _prefixes(RESULT_KEYS)

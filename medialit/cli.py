@@ -8,10 +8,10 @@ from pathlib import Path
 
 import click
 
-from medialit.catalog import lesson_files
-from medialit.loader import lesson_data, load_lesson
+from medialit.format.library import lesson_files
+from medialit.format.loader import lesson_data, load_lesson
+from medialit.format.schema import write_schema
 from medialit.paths import content_dirs, kit_root
-from medialit.schema import write_schema
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -85,7 +85,7 @@ def schema() -> None:
 
 
 # --- Authoring: document X-ray, exports, new lesson (implementations in medialit.xray, medialit.export,
-# medialit.scaffold; imported inside each command so that `medialit validate` starts fast).
+# medialit.scaffold.writer; imported inside each command so that `medialit validate` starts fast).
 
 
 @main.command("xray")
@@ -98,7 +98,7 @@ def xray_command(document: Path, lang: str, kinds: tuple[str, ...], as_json: boo
     """List what the X-ray notices in DOCUMENT (loaded words, sources, links, dates, figures…), by line."""
     from dataclasses import asdict
 
-    from medialit.document import read_document
+    from medialit.format.document import read_document
     from medialit.xray import KINDS, line_col, summary, xray
 
     unknown = [k for k in kinds if k not in KINDS]
@@ -126,10 +126,10 @@ def xray_command(document: Path, lang: str, kinds: tuple[str, ...], as_json: boo
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 def xray_eval_command(as_json: bool) -> None:
     """How well the X-ray finds the loaded-language passages of the kit's lessons (precision, recall)."""
-    from medialit.catalog import Catalog
-    from medialit.xray_eval import evaluate, report_lines
+    from medialit.format.library import Library
+    from medialit.xray.evaluation import evaluate, report_lines
 
-    result = evaluate(Catalog(kit_root()))
+    result = evaluate(Library(kit_root()))
     if as_json:
         click.echo(json.dumps(result, ensure_ascii=False, indent=2))
     else:
@@ -144,7 +144,10 @@ def xray_eval_command(as_json: bool) -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE (default: print).")
 def export_command(lesson: str, fmt: str, key: bool, lang: str, output: Path | None) -> None:
     """Export LESSON (a lesson file or a lesson id): printable worksheet / answer key, or Moodle GIFT."""
-    from medialit.export import answer_key_html, gift, resolve, worksheet_html
+    from medialit.export.gift import gift
+    from medialit.export.key import answer_key_html
+    from medialit.export.worksheet import worksheet_html
+    from medialit.format.library import resolve
 
     result = resolve(lesson)
     if result is None:
@@ -177,7 +180,7 @@ def export_command(lesson: str, fmt: str, key: bool, lang: str, output: Path | N
               help="The document's and the lesson's language.")
 def new_command(document: Path, lesson_id: str | None, lang: str) -> None:
     """Start a lesson on DOCUMENT: copy it into seeds/ if needed and write lessons/<id>.yaml to complete."""
-    from medialit.scaffold import ScaffoldError, scaffold
+    from medialit.scaffold.writer import ScaffoldError, scaffold
 
     try:
         path = scaffold(document, lesson_id=lesson_id, lang=lang, root=kit_root())

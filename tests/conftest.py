@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from medialit.loader import LoadedLesson, load_lesson
+from medialit.format.loader import LoadedLesson, load_lesson
 
 ROOT = Path(__file__).resolve().parent.parent
 FROZEN_KIT = ROOT / "tests" / "fixtures" / "format_v1"

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from medialit.catalog import lesson_files
-from medialit.loader import load_lesson
+from medialit.format.library import lesson_files
+from medialit.format.loader import load_lesson
+from medialit.format.schema import SCHEMA_LINE
 from medialit.paths import kit_root
-from medialit.schema import SCHEMA_LINE
 
 ROOT = kit_root()
 LESSONS = lesson_files([ROOT / "lessons"])
@@ -73,7 +73,7 @@ def test_every_student_facing_text_exists_in_french_and_english(path):
     def visit(node, where):
         from pydantic import BaseModel
 
-        from medialit.text import Text
+        from medialit.format.text import Text
 
         if isinstance(node, Text):
             if not (node.has("fr") and node.has("en")):

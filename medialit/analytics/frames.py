@@ -15,7 +15,8 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from medialit.model import Lesson
+from medialit.format.model import Lesson
+from medialit.questions.choice import ChoiceQuestion
 
 KEY = ["learner_id", "lesson_id", "question_id"]
 QUESTION_COLUMNS = [
@@ -66,7 +67,7 @@ def option_frame(lessons: Sequence[Lesson], lang: str = "fr") -> pd.DataFrame:
         }
         for lesson in lessons
         for q in lesson.questions
-        if q.type == "choice"
+        if isinstance(q, ChoiceQuestion)
         for k, o in enumerate(q.options)
     ]
     return pd.DataFrame(rows, columns=OPTION_COLUMNS).astype({"option_order": int, "correct": bool})

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 from medialit.analytics.frames import latest
-from medialit.loader import LoadedLesson
+from medialit.format.loader import LoadedLesson
 
 
 def marked_spans(answers: pd.DataFrame, lesson_id: str, question_id: str, length: int) -> pd.DataFrame:
@@ -49,8 +49,8 @@ def heat_counts(answers: pd.DataFrame, lesson_id: str, question_id: str, length:
 
 
 def expected_spans(loaded: LoadedLesson, question_id: str) -> list[tuple[int, int]]:
-    """The expected passages of a highlight question, as the scorer sees them (trimmed)."""
+    """The passages a question expects marked, as its scorer sees them (none for most types)."""
     question = loaded.lesson.question(question_id)
-    if question is None or question.type != "highlight":
+    if question is None:
         return []
-    return list(question.gold(loaded.context(question, loaded.lesson.language)))
+    return list(question.expected_spans(loaded.context(question, loaded.lesson.language)))

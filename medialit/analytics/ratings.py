@@ -34,7 +34,7 @@ class ClassDiscernment:
 
 def rating_values(answers: pd.DataFrame, questions: pd.DataFrame, column: str) -> pd.DataFrame:
     """The latest rating of each learner on the rating questions where ``column`` is set, with ``value``."""
-    keys = questions.loc[(questions["type"] == "rating") & questions[column].notna(),
+    keys = questions.loc[questions[column].notna(),
                          ["lesson_id", "question_id", column]]
     marks = latest(answers).merge(keys, on=["lesson_id", "question_id"], how="inner")
     marks["value"] = pd.to_numeric(marks["raw"].str.get("value"), errors="coerce")

@@ -3,7 +3,8 @@
 Format: RFC 4180 CSV — comma separator, a header row, double quotes around fields that need
 them, CRLF line ends — encoded as UTF-8 **with a byte-order mark**, so Excel opens accents
 correctly (LibreOffice, Google Sheets and pandas read it too). Numbers use a dot as decimal
-separator; times are UTC, written ``YYYY-MM-DD HH:MM:SS``. The raw answer is JSON text.
+separator; times are in the school's time zone (``MEDIALIT_TIMEZONE``), written
+``YYYY-MM-DD HH:MM:SS``. The raw answer is JSON text.
 
 Cells come from students (pseudonyms, answers): a text cell starting with ``=``, ``+``, ``-``,
 ``@``, a tab or a carriage return gets a leading apostrophe, so a spreadsheet shows it as text
@@ -17,6 +18,7 @@ import json
 import pandas as pd
 
 from medialit.classroom.data import ClassData
+from medialit.i18n import school_timezone
 
 COLUMNS = [
     "session", "pseudonym", "lesson", "question", "skill", "type", "attempt", "answer", "auto_score",
@@ -38,30 +40,33 @@ def answers_table(data: ClassData) -> pd.DataFrame:
     answers = data.answers
     kinds = data.questions[["lesson_id", "question_id", "skill", "type"]]
     rows = answers.merge(kinds, on=["lesson_id", "question_id"], how="left")
-    table = pd.DataFrame({
-        "session": data.klass.name,
-        "pseudonym": rows["pseudonym"],
-        "lesson": rows["lesson_id"],
-        "question": rows["question_id"],
-        "skill": rows["skill"],
-        "type": rows["type"],
-        "attempt": rows["attempt"],
-        "answer": rows["raw"].map(lambda raw: json.dumps(raw, ensure_ascii=False, sort_keys=True)),
-        "auto_score": rows["earned"],
-        "final_score": rows["final_earned"],
-        "max_score": rows["possible"],
-        "teacher_comment": rows["override_comment"],
-        "status": rows["status"],
-        "answered_at_utc": _times(rows["created_at"]),
-        "graded_at_utc": _times(rows["override_at"]),
-    }, columns=COLUMNS)
+    table = pd.DataFrame(
+        {
+            "session": data.klass.name,
+            "pseudonym": rows["pseudonym"],
+            "lesson": rows["lesson_id"],
+            "question": rows["question_id"],
+            "skill": rows["skill"],
+            "type": rows["type"],
+            "attempt": rows["attempt"],
+            "answer": rows["raw"].map(lambda raw: json.dumps(raw, ensure_ascii=False, sort_keys=True)),
+            "auto_score": rows["earned"],
+            "final_score": rows["final_earned"],
+            "max_score": rows["possible"],
+            "teacher_comment": rows["override_comment"],
+            "status": rows["status"],
+            "answered_at_utc": _times(rows["created_at"]),
+            "graded_at_utc": _times(rows["override_at"]),
+        },
+        columns=COLUMNS,
+    )
     for column in ("session", "pseudonym", "lesson", "question", "answer", "teacher_comment"):
         table[column] = neutralize(table[column])
     return table
 
 
 def _times(column: pd.Series) -> pd.Series:
-    return pd.to_datetime(column, utc=True).dt.strftime(TIME_FORMAT)
+    return pd.to_datetime(column, utc=True).dt.tz_convert(school_timezone()).dt.strftime(TIME_FORMAT)
 
 
 def class_csv(data: ClassData) -> bytes:

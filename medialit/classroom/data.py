@@ -11,8 +11,8 @@ from functools import cached_property
 import pandas as pd
 
 from medialit.analytics import latest, option_frame, question_frame
-from medialit.catalog import Catalog, catalog
-from medialit.loader import LoadedLesson
+from medialit.format.library import Library, library
+from medialit.format.loader import LoadedLesson
 from medialit.store import ClassSession, Store
 from medialit.store.classroom import learners_frame, progress_frame
 
@@ -49,9 +49,9 @@ class ClassData:
         return loaded.lesson.title.get(lang, loaded.lesson.language) if loaded else lesson_id
 
 
-def session_lessons(klass: ClassSession, kit: Catalog | None = None) -> tuple[list[LoadedLesson], list[str]]:
+def session_lessons(klass: ClassSession, kit: Library | None = None) -> tuple[list[LoadedLesson], list[str]]:
     """The session's lessons that load now (in the session's order), and the ids that do not."""
-    kit = kit or catalog()
+    kit = kit or library()
     found, missing = [], []
     for lesson_id in klass.lesson_ids:
         loaded = kit.by_id(lesson_id)
@@ -62,7 +62,7 @@ def session_lessons(klass: ClassSession, kit: Catalog | None = None) -> tuple[li
     return found, missing
 
 
-def load_class(store: Store, class_session_id: int, lang: str = "fr", kit: Catalog | None = None
+def load_class(store: Store, class_session_id: int, lang: str = "fr", kit: Library | None = None
                ) -> ClassData | None:
     """The class session's data, or None when it does not exist (any more)."""
     klass = store.class_session(class_session_id)

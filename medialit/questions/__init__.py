@@ -1,28 +1,27 @@
-"""The registry of question types. To add a type: write its module (see ``base``), add it here."""
+"""Question types: each one a folder (``choice``, ``highlight``, ``free_text``, ``rating``, ``label``)
+registered in ``medialit.questions.registry``; see ``medialit.questions.kind`` for what a folder holds.
+
+``Question`` is the union of the built-in models, written out so the type checker sees it; the lesson
+model is built on it, and ``registry.register`` extends it at run time (a test checks both agree).
+"""
 
 from __future__ import annotations
 
-from typing import Annotated, Union
+from typing import Annotated
 
 from pydantic import Field
 
-from medialit.questions.base import Context, Finding, QuestionBase, QuoteRef
-from medialit.questions.choice import ChoiceQuestion
-from medialit.questions.free_text import FreeTextQuestion
-from medialit.questions.highlight import HighlightQuestion
-from medialit.questions.label import LabelQuestion
-from medialit.questions.rating import RatingQuestion
+from medialit.questions.base import ContentProblem, Context, QuestionBase, QuoteRef
+from medialit.questions.choice.model import ChoiceQuestion
+from medialit.questions.free_text.model import FreeTextQuestion
+from medialit.questions.highlight.model import HighlightQuestion
+from medialit.questions.label.model import LabelQuestion
+from medialit.questions.rating.model import RatingQuestion
 
-REGISTRY: tuple[type[QuestionBase], ...] = (
-    ChoiceQuestion,
-    HighlightQuestion,
-    FreeTextQuestion,
-    RatingQuestion,
-    LabelQuestion,
-)
-TYPE_NAMES: tuple[str, ...] = tuple(cls.model_fields["type"].annotation.__args__[0] for cls in REGISTRY)
-BY_TYPE: dict[str, type[QuestionBase]] = dict(zip(TYPE_NAMES, REGISTRY, strict=True))
+AnyQuestion = ChoiceQuestion | HighlightQuestion | FreeTextQuestion | RatingQuestion | LabelQuestion
+Question = Annotated[AnyQuestion, Field(discriminator="type")]
 
-Question = Annotated[Union[tuple(REGISTRY)], Field(discriminator="type")]  # noqa: UP007 - built from the registry
-
-__all__ = ["BY_TYPE", "REGISTRY", "TYPE_NAMES", "Context", "Finding", "Question", "QuestionBase", "QuoteRef"]
+__all__ = [
+    "AnyQuestion", "ChoiceQuestion", "ContentProblem", "Context", "FreeTextQuestion", "HighlightQuestion",
+    "LabelQuestion", "Question", "QuestionBase", "QuoteRef", "RatingQuestion",
+]

@@ -1,15 +1,17 @@
-"""What every question type provides.
+"""The model every question type's model subclasses, and what a scorer or a checker may know.
 
-A question type is one module holding a strict pydantic model that subclasses ``QuestionBase``
-and implements:
+A type's model (``medialit/questions/<type>/model.py``) is a strict pydantic model with
+``type: Literal["<type>"]`` and its own fields, and implements:
 
 - ``score(answer, ctx) -> Score``: pure; an empty answer gives an *incomplete* score, never zero;
-- ``check(ctx) -> list[Finding]``: content checks beyond the model's shape (errors and warnings);
-- ``quote_refs() -> list[QuoteRef]``: the passages it quotes from a document, located at load time;
-- ``answer_key_free() -> dict``: what the browser may see before the student submits (no keys);
-- ``ideal_answer(ctx) -> dict``: an answer earning full marks (the answer key).
+- ``ideal_answer(ctx) -> dict``: an answer earning full marks (the answer key; every lesson is
+  tested with it);
+- ``check(ctx) -> list[ContentProblem]``: content checks beyond the model's shape (optional);
+- ``quote_refs() -> list[QuoteRef]``: the passages it quotes from a document (optional);
+- ``answer_key_free(ctx) -> dict``: what the browser may see before the student submits, with no
+  key in it (extend the base's dict).
 
-Then add the module to ``medialit.questions.REGISTRY``. That is all.
+The rest of a type (printed pieces, Streamlit widget) and how to register it: ``medialit.questions.kind``.
 """
 
 from __future__ import annotations
@@ -19,8 +21,8 @@ from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from medialit.scoring import Score
-from medialit.text import LText, Text
+from medialit.format.text import LText, Text
+from medialit.questions.scoring import Score
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$", max_length=80)]
 Skill = Literal["sourcing", "framing", "loaded_language"]
@@ -44,7 +46,7 @@ class QuoteRef:
 
 
 @dataclass(frozen=True)
-class Finding:
+class ContentProblem:
     """A content problem inside one question; ``path`` is relative to the question."""
 
     path: SubPath
@@ -80,9 +82,10 @@ class PromptQuote(Strict):
 class QuestionBase(Strict):
     """Fields shared by every question type. Subclasses add ``type: Literal[...]`` and their own."""
 
-    kind_name: ClassVar[str] = ""
-    scored_by_default: ClassVar[bool] = True
+    marks_text: ClassVar[bool] = False
+    """True when an answer is a set of passages of the document (class heatmap, review of the marks)."""
 
+    type: str = Field(description="The question type (each type's model narrows it to its own name).")
     id: Slug = Field(description="Stable id (a slug): answers are stored against it. Never reuse one.")
     skill: Skill = Field(description="sourcing, framing or loaded_language.")
     prompt: LText = Field(description="The question, in Markdown.")
@@ -96,7 +99,7 @@ class QuestionBase(Strict):
     def score(self, answer: dict[str, Any], ctx: Context) -> Score:  # pragma: no cover - abstract
         raise NotImplementedError
 
-    def check(self, ctx: Context) -> list[Finding]:
+    def check(self, ctx: Context) -> list[ContentProblem]:
         return []
 
     def ideal_answer(self, ctx: Context) -> dict[str, Any]:  # pragma: no cover - abstract
@@ -112,11 +115,15 @@ class QuestionBase(Strict):
         prompt = [QuoteRef(("quotes", i), q.quote, q.occurrence, q.document) for i, q in enumerate(self.quotes)]
         return self.quote_refs() + prompt
 
+    def expected_spans(self, ctx: Context) -> list[tuple[int, int]]:
+        """Where the passages an answer should mark sit in the document (types with ``marks_text``)."""
+        return []
+
     def answer_key_free(self, ctx: Context) -> dict[str, Any]:
         """The question as the browser may see it before submission (localized, no answer key)."""
         return {
             "id": self.id,
-            "type": self.type,  # type: ignore[attr-defined]
+            "type": self.type,
             "skill": self.skill,
             "prompt": ctx.t(self.prompt),
             "points": self.points,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 
-from .analytics import AnalyticsMixin
+from .answer_feed import AnalyticsMixin
 from .answers import AnswerMixin
 from .auth import LoginThrottleMixin
 from .classes import ClassSessionMixin

@@ -10,12 +10,10 @@ from dataclasses import replace
 
 import streamlit as st
 
-from medialit.catalog import catalog
-from medialit.classroom.texts import t as classroom_text
-from medialit.loader import LoadedLesson
-from medialit.scoring import apply_penalties
-from medialit.store import AttemptTaken, Learner, SessionClosed, get_store, normalize_code
-from medialit.store.classroom import accepts_answers
+from medialit import answering
+from medialit.format.library import library
+from medialit.format.loader import LoadedLesson
+from medialit.store import Learner, get_store, normalize_code
 from medialit.ui import inputs, keys
 from medialit.ui.lessonstate import LessonState, forget, lesson_state, rekey
 from medialit.ui.state import (
@@ -41,7 +39,7 @@ def _learner_state(lesson_id: str) -> tuple[Learner, LessonState]:
 
 
 def _hash(lesson_id: str) -> str | None:
-    loaded = catalog().by_id(lesson_id)
+    loaded = library().by_id(lesson_id)
     return loaded.content_hash if loaded else None
 
 
@@ -71,44 +69,27 @@ def tries_left(loaded: LoadedLesson, state: LessonState, question_id: str) -> in
     """Further attempts allowed after the latest one (0 once the lesson is finished)."""
     if state.finished:
         return 0
-    return max(0, loaded.lesson.settings.retries + 1 - state.attempts(question_id))
+    return max(0, answering.tries_allowed(loaded) - state.attempts(question_id))
 
 
 def submit(lesson_id: str, question_id: str, attempt: int) -> None:
-    """Score the attempt; store it (committed) unless incomplete, then cache it for the page."""
-    loaded = catalog().by_id(lesson_id)
-    q = loaded.lesson.question(question_id) if loaded else None
-    if loaded is None or q is None:
+    """Read the attempt's inputs and submit it (``medialit.answering``); cache what was stored."""
+    loaded = library().by_id(lesson_id)
+    if loaded is None or loaded.lesson.question(question_id) is None:
         return  # the page now says the lesson is being edited; stored answers are untouched
     state = lesson_state(lesson_id)
     if attempt != state.attempts(question_id) + 1 or (attempt > 1 and question_id not in state.retrying):
         return  # a stale click (double click, another tab): the attempt was already handled
-    language = lang()
     raw = inputs.read(loaded, question_id, attempt)
-    score = q.score(raw, loaded.context(q, language))
-    if not score.complete:
-        state.messages[question_id] = score.message
-        return
-    settings = loaded.lesson.settings
-    score = apply_penalties(score, retries_used=attempt - 1, retry_penalty=settings.retry_penalty,
-                            hints_used=state.hints.get(question_id, 0), hint_penalty=settings.hint_penalty,
-                            lang=language)
     learner, state = _learner_state(lesson_id)
-    if learner.class_session_id is not None and not accepts_answers(get_store(), learner.id):
-        state.messages[question_id] = classroom_text("answers_closed", language)  # classroom: session closed
-        return
-    try:
-        state.answers[question_id] = get_store().record_answer(
-            learner.id, lesson_id, question_id, raw=raw, earned=score.earned, possible=score.possible,
-            status="complete", result=score.to_dict(), content_hash=loaded.content_hash,
-            needs_review=score.needs_review, expected_attempt=attempt,
-        )
-    except AttemptTaken:
+    done = answering.submit(get_store(), loaded, learner.id, question_id, raw, attempt=attempt, lang=lang())
+    if done.outcome == "taken":
         forget(lesson_id)  # answered meanwhile in another tab: redraw from the store, penalties stay right
         return
-    except SessionClosed:  # closed by the teacher between the check above and the write
-        state.messages[question_id] = classroom_text("answers_closed", language)
+    if not done.recorded or done.answer is None:
+        state.messages[question_id] = done.message
         return
+    state.answers[question_id] = done.answer
     state.messages.pop(question_id, None)
     state.retrying.discard(question_id)
 
@@ -123,7 +104,7 @@ def hint(lesson_id: str, question_id: str, available: int) -> None:
 def retry(lesson_id: str, question_id: str) -> None:
     """Open a new attempt, prefilled with the previous one."""
     state = lesson_state(lesson_id)
-    loaded = catalog().by_id(lesson_id)
+    loaded = library().by_id(lesson_id)
     if loaded is not None and tries_left(loaded, state, question_id) > 0:
         state.retrying.add(question_id)
 

@@ -12,10 +12,9 @@ from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
-from medialit.loader import LoadedLesson
+from medialit.format.loader import LoadedLesson
+from medialit.format.vocab import category_name
 from medialit.questions import QuestionBase
-from medialit.questions.label import LabelQuestion
-from medialit.vocab import category_name
 
 _MAX = 2048
 _cache: OrderedDict[tuple, Any] = OrderedDict()
@@ -55,19 +54,6 @@ def shown(loaded: LoadedLesson, question_id: str, lang: str) -> dict[str, Any]:
     return memo(loaded, "shown", question_id, lang, make=make)
 
 
-def excerpt_spans(loaded: LoadedLesson, question_id: str) -> list[tuple[int, int]]:
-    """Where a label question's excerpts sit in the lesson's document (not an answer key)."""
-
-    def make() -> list[tuple[int, int]]:
-        q = question(loaded, question_id)
-        if not isinstance(q, LabelQuestion):
-            return []
-        return [span for i, e in enumerate(q.excerpts)
-                if not e.document and (span := loaded.spans.get((q.id, ("excerpts", i))))]
-
-    return memo(loaded, "excerpts", question_id, make=make)
-
-
 def skills(loaded: LoadedLesson, lang: str) -> list[tuple[str, str]]:
     """The lesson's skills as (id, name in ``lang``), in the order of the vocabulary."""
 
@@ -78,7 +64,3 @@ def skills(loaded: LoadedLesson, lang: str) -> list[tuple[str, str]]:
 
     return memo(loaded, "skills", lang, make=make)
 
-
-def text(loaded: LoadedLesson, value: Any, lang: str) -> str:
-    """A lesson text (``Text`` or None) in ``lang``, falling back to the lesson's language."""
-    return value.get(lang, loaded.lesson.language) if value is not None else ""

@@ -6,14 +6,16 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from medialit.format.loader import LoadedLesson
 from medialit.i18n import tr
-from medialit.loader import LoadedLesson
 from medialit.ui import keys
-from medialit.ui.derived import memo, text
+from medialit.ui.derived import memo
 from medialit.ui.highlight import highlight_text
-from medialit.ui.inputs import highlight_labels
+from medialit.ui.labels import highlight_labels
 
-FIELDS = ("title", "outlet", "author", "date", "address")
+META_KEYS = {"title": "ui_meta_title", "outlet": "ui_meta_outlet", "author": "ui_meta_author", "date": "ui_meta_date",
+             "address": "ui_meta_address"}
+FIELDS = tuple(META_KEYS)
 DOC_HEIGHT = 620  # px: the document scrolls beside the questions on a wide screen
 
 
@@ -32,7 +34,7 @@ def metadata_rows(loaded: LoadedLesson, lang: str) -> str:
                 shown = value.replace("\n", " ")
             else:
                 shown = missing
-            rows.append("- " + tr("ui_meta_row", lang, name=tr(f"ui_meta_{name}", lang), value=shown))
+            rows.append("- " + tr("ui_meta_row", lang, name=tr(META_KEYS[name], lang), value=shown))
         return "\n".join(rows)
 
     return memo(loaded, "metadata", lang, make=make)
@@ -46,7 +48,7 @@ def metadata_card(loaded: LoadedLesson, lang: str) -> None:
     with st.container(border=True):
         st.markdown(card_markdown(loaded, lang))
         st.caption(tr("ui_not_given_clue", lang))
-    note = text(loaded, ref.note, lang)
+    note = loaded.t(ref.note, lang)
     if note:
         st.caption(note)
 

@@ -1,9 +1,10 @@
 """Feedback on a stored answer, drawn from the Score the store kept (never re-scored here).
 
-``full`` feedback shows every part, the explanation and the model answer. While the student may
-still try again it is *reduced*: what they gave is marked right or wrong (and choice options
-explain themselves), but what they missed, the explanation and the model answer wait, so a
-retry is not a copy.
+The same for every question type: the result banner, how the points were computed, what the student
+gave (the type's widget says it), one line per part of the score, and the teaching. ``full`` feedback
+shows every part, the explanation and the model answer. While the student may still try again it is
+*reduced*: each part shows what its scorer allows (``Part.reduced``), what was missed stays hidden,
+and so do the explanation and the model answer, so a retry is not a copy.
 """
 
 from __future__ import annotations
@@ -12,18 +13,17 @@ from typing import Any
 
 import streamlit as st
 
-from medialit.i18n import tr
-from medialit.loader import LoadedLesson
+from medialit.format.loader import LoadedLesson
+from medialit.format.text import quoted_markdown
+from medialit.i18n import number, tr
 from medialit.questions import QuestionBase
-from medialit.scoring import fmt
+from medialit.questions.registry import kind_of
 from medialit.store import Answer
-from medialit.ui.derived import text
-from medialit.ui.inputs import quote_md
-from medialit.vocab import category_name
 
 # Plain text symbols, not emoji: school computers (and headless browsers) often lack an emoji font.
 ICONS = {"right": "✓", "partial": "◐", "wrong": "✗", "extra": "✗", "missed": "–", "neutral": "·", "info": "·"}
-QUOTED_LABELS = ("highlight", "label")
+VERDICT_KEYS = {"right": "ui_verdict_right", "partial": "ui_verdict_partial", "wrong": "ui_verdict_wrong",
+                "extra": "ui_verdict_extra", "missed": "ui_verdict_missed", "unscored": "ui_verdict_unscored"}
 
 
 def verdict(answer: Answer) -> str:
@@ -47,10 +47,11 @@ def render(loaded: LoadedLesson, q: QuestionBase, answer: Answer, lang: str, ful
         st.caption(result["how"])
     if answer.overridden:
         comment = f" — {answer.override_comment}" if answer.override_comment else ""
-        st.info(tr("ui_teacher_override", lang, pts=fmt(answer.final_earned), max=fmt(answer.possible)) + comment)
-    _yours(loaded, q, answer, lang)
-    lines = [_part_line(q, part, answer.raw or {}, lang, full) for part in result.get("parts", [])]
-    lines = [line for line in lines if line]
+        st.info(tr("ui_teacher_override", lang, pts=answer.final_earned, max=answer.possible) + comment)
+    given = kind_of(q).widget.given(q, loaded, answer, lang)
+    if given:
+        st.markdown(given)
+    lines = [line for part in result.get("parts", []) if (line := part_line(part, lang, full))]
     if lines:
         st.markdown("\n".join(f"- {line}" for line in lines))
     if full:
@@ -59,7 +60,7 @@ def render(loaded: LoadedLesson, q: QuestionBase, answer: Answer, lang: str, ful
 
 def _banner(answer: Answer, lang: str) -> None:
     state = verdict(answer)
-    pts = {"pts": fmt(answer.final_earned), "max": fmt(answer.possible)}
+    pts = {"pts": answer.final_earned, "max": answer.possible}
     if state == "unscored":
         st.info(tr("ui_result_recorded", lang))
     elif state == "right":
@@ -70,48 +71,33 @@ def _banner(answer: Answer, lang: str) -> None:
         st.error(tr("ui_result_wrong", lang, **pts))
 
 
-def _yours(loaded: LoadedLesson, q: QuestionBase, answer: Answer, lang: str) -> None:
-    raw = answer.raw or {}
-    if q.type == "free_text":
-        quoted = "\n".join(f"> {line}" if line.strip() else ">" for line in str(raw.get("text", "")).splitlines())
-        st.markdown(f"**{tr('ui_your_text', lang)}**\n\n{quoted}")
-    elif q.type == "rating" and raw.get("value") is not None:
-        label = text(loaded, q.labels.get(raw["value"]), lang)  # type: ignore[attr-defined]
-        name = f" — {label}" if label else ""
-        st.markdown(tr("ui_your_rating", lang, value=f"{raw['value']}{name}"))
-    elif q.type == "highlight":
-        st.caption(tr("ui_marks_in_document", lang))
-
-
-def _part_line(q: QuestionBase, part: dict, raw: dict, lang: str, full: bool) -> str:
+def part_line(part: dict, lang: str, full: bool) -> str:
+    """One part of a stored score as a Markdown line ("" when it must not be shown yet)."""
     kind = part.get("verdict", "info")
-    if not full and kind == "missed":
+    reduced = "all" if full else "hidden" if kind == "missed" else part.get("reduced") or "all"
+    if reduced == "hidden":
         return ""
-    label = quote_md(part.get("label", "")) if q.type in QUOTED_LABELS else f"**{part.get('label', '')}**"
-    feedback = part.get("feedback", "")
-    if q.type == "label":
-        picked = (raw.get("labels") or {}).get(part.get("key"))
-        mine = category_name(q.vocabulary, picked, lang) if picked else "—"  # type: ignore[attr-defined]
-        label = f"{label} → {tr('ui_your_category', lang, name=mine)}"
-        if not full and kind == "wrong":
-            feedback = ""
-    if q.type == "highlight" and not full and kind == "partial":
-        feedback = tr("highlight_partly", lang)
-        label = ""
-    points = ""
-    if q.type in ("free_text", "label") and part.get("possible"):
-        points = f" ({fmt(part.get('earned', 0))}/{fmt(part['possible'])} pt)"
-    body = " — ".join(x for x in (label + points, feedback) if x.strip())
-    word = "" if q.type == "highlight" or kind in ("neutral", "info") else f"*{tr('ui_verdict_' + kind, lang)}* · "
-    return f"{ICONS.get(kind, 'ℹ️')} {word}{body}"
+    word = part.get("word") or (tr(VERDICT_KEYS[kind], lang) if kind in VERDICT_KEYS else "")
+    head = f"{ICONS.get(kind, '·')} *{word}*" if word else ICONS.get(kind, "·")
+    if reduced == "verdict_only":
+        return head
+    label = part.get("label", "")
+    label = quoted_markdown(label) if part.get("quoted") else f"**{label}**" if label else ""
+    if part.get("given"):
+        label = f"{label} → {tr('ui_your_category', lang, name=part['given'])}"
+    if part.get("possible"):
+        label += f" ({number(part.get('earned', 0), lang)}/{number(part['possible'], lang)} pt)"
+    feedback = part.get("feedback", "") if reduced == "all" else ""
+    body = " — ".join(x for x in (label, feedback) if x.strip())
+    return f"{head} · {body}" if body else head
 
 
 def _teaching(loaded: LoadedLesson, q: QuestionBase, lang: str) -> None:
     """The explanation and the model answer, each with its title in the same Markdown element."""
-    explanation = text(loaded, q.explanation, lang)
+    explanation = loaded.t(q.explanation, lang)
     if explanation:
         st.markdown(f"**{tr('ui_explanation', lang)}**\n\n{explanation}")
-    model = text(loaded, getattr(q, "model_answer", None), lang)
+    model = loaded.t(getattr(q, "model_answer", None), lang)
     if model:
         with st.container(border=True):
             st.markdown(f"**{tr('ui_model_answer', lang)}**\n\n{model}")

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from medialit.format.text import LANGUAGES
 from medialit.store import Learner, get_store, normalize_code
-from medialit.text import LANGUAGES
 
 QP_CODE, QP_LANG, QP_LESSON, QP_VIEW = "code", "lang", "lesson", "view"
 VIEW_SUMMARY = "summary"

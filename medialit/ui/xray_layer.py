@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import streamlit as st
 
+from medialit.format.loader import LoadedLesson
 from medialit.i18n import tr
-from medialit.lab_xray import layer
-from medialit.loader import LoadedLesson
 from medialit.ui import keys
 from medialit.ui.derived import memo
 from medialit.xray import xray
+from medialit.xray.view import layer
 
 
 def xray_layer(loaded: LoadedLesson, lang: str) -> dict:

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from medialit.catalog import catalog
-from medialit.loader import LoadedLesson
+from medialit.format.library import library
+from medialit.format.loader import LoadedLesson
 from medialit.store import Store, clear_store_cache, get_store
 
 sys.path.insert(0, str(Path(__file__).parent))  # the driver module
@@ -65,8 +65,8 @@ def shipped_kit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pat
 @pytest.fixture
 def lesson(kit: Path) -> LoadedLesson:
     """The fixture lesson (every question type), loaded from the private kit."""
-    loaded = catalog(kit).by_id(FIXTURE_LESSON)
-    assert loaded is not None, catalog(kit).result_for_id(FIXTURE_LESSON)
+    loaded = library(kit).by_id(FIXTURE_LESSON)
+    assert loaded is not None, library(kit).result_for_id(FIXTURE_LESSON)
     return loaded
 
 

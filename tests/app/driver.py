@@ -9,8 +9,9 @@ from typing import Any
 from google.protobuf import text_format
 from streamlit.testing.v1 import AppTest
 
-from medialit.loader import LoadedLesson
+from medialit.format.loader import LoadedLesson
 from medialit.questions import QuestionBase
+from medialit.questions.registry import kind_of
 from medialit.ui import keys
 
 TIMEOUT = 30
@@ -36,24 +37,32 @@ def errors(at: AppTest) -> list[str]:
     return [e.value for e in at.exception]
 
 
+WIDGET_ELEMENTS = ("checkbox", "radio", "selectbox", "multiselect", "text_area", "text_input", "number_input",
+                   "slider", "select_slider", "toggle", "segmented_control", "pills")
+
+
+def _element(at: AppTest, key: str) -> Any:
+    """The AppTest element of the widget with ``key`` (None for a custom component)."""
+    for kind in WIDGET_ELEMENTS:
+        for element in at.get(kind):
+            if getattr(element, "key", None) == key:
+                return element
+    return None
+
+
 def fill(at: AppTest, loaded: LoadedLesson, q: QuestionBase, raw: dict[str, Any], attempt: int = 1) -> AppTest:
-    """Put ``raw`` into the question's widgets (no submit). Highlight marks are seeded, then run."""
+    """Put ``raw`` into the question's inputs as a student would (no submit): the values come from the
+    type's widget (``values``, the inverse of ``read``); a custom component's value is seeded, then run."""
     key = keys.answer(loaded.lesson.id, q.id, attempt)
-    if q.type == "choice" and q.is_multiple():
-        for option in q.options:
-            box = at.checkbox(key=f"{key}-{option.id}")
-            box.check() if option.id in raw.get("selected", []) else box.uncheck()
-    elif q.type == "choice":
-        at.radio(key=key).set_value(raw["selected"][0] if raw.get("selected") else None)
-    elif q.type == "rating":
-        at.radio(key=key).set_value(raw.get("value"))
-    elif q.type == "free_text":
-        at.text_area(key=key).input(raw.get("text", ""))
-    elif q.type == "label":
-        for excerpt_id, category in (raw.get("labels") or {}).items():
-            at.selectbox(key=f"{key}-{excerpt_id}").set_value(category)
-    elif q.type == "highlight":
-        at.session_state[key] = {"spans": raw.get("spans", [])}
+    seeded = False
+    for name, value in kind_of(q).widget.values(q, loaded, key, raw).items():
+        element = _element(at, name)
+        if element is not None:
+            element.set_value(value)
+        else:  # the highlight widget (components v2): AppTest cannot set it, its state can be seeded
+            at.session_state[name] = value
+            seeded = True
+    if seeded:
         at.run()
     return at
 

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from driver import FIXTURE_LESSON, answer, document_layers, errors, goto, new_app, shipped_files, texts
 
-from medialit.catalog import catalog
-from medialit.loader import LoadedLesson, load_lesson
+from medialit.format.library import library
+from medialit.format.loader import LoadedLesson, load_lesson
+from medialit.format.text import Text
 from medialit.questions import QuestionBase
-from medialit.text import Text
 
 MIN_SECRET = 20  # shorter strings may legitimately occur elsewhere on the page
 
@@ -88,5 +88,5 @@ def test_the_expected_passages_are_drawn_only_after_a_right_or_final_answer(less
 def test_no_shipped_lesson_sends_an_answer_key_before_submission(path: Path, shipped_kit: Path) -> None:
     result = load_lesson(path, shipped_kit)
     assert result.ok, "\n".join(str(p) for p in result.problems)
-    loaded = catalog(shipped_kit).by_id(result.loaded.lesson.id)
+    loaded = library(shipped_kit).by_id(result.loaded.lesson.id)
     check_no_keys_before_submission(loaded, loaded.lesson.language)

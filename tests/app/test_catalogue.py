@@ -6,7 +6,7 @@ from pathlib import Path
 
 from driver import FIXTURE_LESSON, answer, errors, go_next, new_app, texts
 
-from medialit.loader import LoadedLesson
+from medialit.format.loader import LoadedLesson
 from medialit.ui import keys
 
 
@@ -47,7 +47,7 @@ def test_a_card_shows_the_students_progress_and_score(lesson: LoadedLesson) -> N
     at = at.button(key=keys.BACK).click().run()
     assert "lesson" not in at.query_params
     page = texts(at)
-    assert "2/7 répondue(s) · 1/10 pt" in page
+    assert "répondues : 2/7 · 1/10 pt" in page
     assert at.button(key=keys.open_lesson(FIXTURE_LESSON)).label == "Continuer"
     assert at.button(key=keys.open_lesson("fixture-drill")).label == "Commencer"
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from driver import FIXTURE_LESSON, answer, errors, go_next, new_app
 
-from medialit.loader import LoadedLesson
+from medialit.format.loader import LoadedLesson
 from medialit.store import Store
 from medialit.ui import keys
 

@@ -4,15 +4,9 @@ from __future__ import annotations
 
 from driver import FIXTURE_LESSON, answer, errors, new_app, texts
 
-from medialit.i18n import MESSAGES
-from medialit.loader import LoadedLesson
+from medialit.format.loader import LoadedLesson
 from medialit.store import Store
 from medialit.ui import keys
-
-
-def test_every_interface_string_exists_in_french_and_english() -> None:
-    missing = [key for key, value in MESSAGES.items() if not (value.get("fr") and value.get("en"))]
-    assert not missing
 
 
 def test_switching_to_english_translates_the_page_and_is_kept_on_the_learner(

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from driver import FIXTURE_LESSON, answer, errors, go_next, ideal, new_app, shipped_files, walk, wrong
 
-from medialit.catalog import catalog
-from medialit.loader import LoadedLesson, load_lesson
+from medialit.format.library import library
+from medialit.format.loader import LoadedLesson, load_lesson
 from medialit.store import get_store
 from medialit.ui import keys
 from medialit.ui.highlight import snap_to_words
@@ -68,7 +68,7 @@ def test_the_fixture_lesson_walked_in_english_reaches_full_marks(lesson: LoadedL
 def test_every_shipped_lesson_walked_with_ideal_answers_reaches_full_marks(path: Path, shipped_kit: Path) -> None:
     result = load_lesson(path, shipped_kit)
     assert result.ok, "\n".join(str(p) for p in result.problems)
-    loaded = catalog(shipped_kit).by_id(result.loaded.lesson.id)
+    loaded = library(shipped_kit).by_id(result.loaded.lesson.id)
     full_walk(loaded, result.loaded.lesson.language)
 
 
@@ -78,7 +78,7 @@ def test_every_shipped_lesson_walked_with_wrong_answers_gets_feedback_and_partia
 ) -> None:
     result = load_lesson(path, shipped_kit)
     assert result.ok, "\n".join(str(p) for p in result.problems)
-    loaded = catalog(shipped_kit).by_id(result.loaded.lesson.id)
+    loaded = library(shipped_kit).by_id(result.loaded.lesson.id)
     check_wrong_walk(loaded, loaded.lesson.language)
 
 
@@ -127,5 +127,5 @@ def test_a_wrong_choice_shows_its_own_feedback_but_not_the_right_answer_until_no
     at = answer(at, lesson, q, {"selected": ["tass"]}, attempt=2)
     page = " ".join(m.value for m in at.markdown)
     assert "FB-TASS" in page and "EXPL-WHO" in page
-    assert at.warning[0].value == "En partie juste : 0.75 sur 1 pt."  # one retry costs 25 %
-    assert any("1 essai(s) précédent(s) : −0.25 pt" in c.value for c in at.caption)
+    assert at.warning[0].value == "En partie juste : 0,75 sur 1 pt."  # one retry costs 25 %
+    assert any("1 essai précédent : −0,25 pt" in c.value for c in at.caption)

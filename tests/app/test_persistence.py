@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from driver import FIXTURE_LESSON, answer, go_next, goto, new_app, submit
 
-from medialit.loader import LoadedLesson
+from medialit.format.loader import LoadedLesson
 from medialit.store import Store
 from medialit.store.engine import resolve_url
 from medialit.ui import feedback, keys
@@ -69,17 +69,17 @@ def test_a_hint_is_counted_and_costs_the_lessons_hint_penalty(lesson: LoadedLess
     learner = store.learner_by_code(at.query_params["code"])
     assert store.hints_used(learner.id, FIXTURE_LESSON) == {"who-speaks": 1}
     at = answer(at, lesson, lesson.lesson.question("who-speaks"), {"selected": ["tass"]})
-    assert at.warning[0].value == "En partie juste : 0.9 sur 1 pt."
-    assert any("1 indice(s) : −0.1 pt" in c.value for c in at.caption)
+    assert at.warning[0].value == "En partie juste : 0,9 sur 1 pt."
+    assert any("1 indice : −0,1 pt" in c.value for c in at.caption)
 
 
 def test_the_word_count_follows_the_free_text_answer(lesson: LoadedLesson) -> None:
     at = goto(new_app(lesson=FIXTURE_LESSON), lesson, 4)
     box = keys.answer(FIXTURE_LESSON, "rewrite", 1)
     at = at.text_area(key=box).input("C'est Tass.").run()
-    assert any(c.value.startswith("3 mot(s) : écris-en au moins 5") for c in at.caption)
+    assert any(c.value.startswith("3 mots : écris-en au moins 5") for c in at.caption)
     at = submit(at, lesson, lesson.lesson.question("rewrite"))
-    assert at.warning[0].value == "Ta réponse fait 3 mot(s) : écris-en au moins 5."
+    assert at.warning[0].value == "Ta réponse fait 3 mots : écris-en au moins 5."
     assert at.text_area(key=box).value == "C'est Tass."  # nothing typed is lost
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from driver import FIXTURE_LESSON, answer, errors, go_next, goto, new_app, texts
 
-from medialit.loader import LoadedLesson
+from medialit.format.loader import LoadedLesson
 from medialit.store import clear_store_cache
 from medialit.ui import keys
 
@@ -25,7 +25,7 @@ def test_a_refresh_lands_on_the_same_question_with_the_same_answers(lesson: Load
     assert not errors(at)
     assert at.subheader[0].value == "Question 3 sur 7"
     assert at.segmented_control(key=keys.stepper(FIXTURE_LESSON)).value == 2
-    assert "2 question(s) répondue(s) sur 7" in texts(at)
+    assert "Questions répondues : 2 sur 7" in texts(at)
     at = goto(at, lesson, 1)
     assert at.error[0].value == "Pas encore : 0 sur 1 pt."
     assert at.button(key=keys.retry(FIXTURE_LESSON, "who-speaks")).label == "Réessayer"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from driver import FIXTURE_LESSON, answer, document_layers, errors, go_next, new_app
 
-from medialit.loader import LoadedLesson
+from medialit.format.loader import LoadedLesson
 from medialit.ui import keys
 from medialit.ui.xray_layer import xray_layer
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from medialit.catalog import lesson_files
 from medialit.export.markup import md
-from medialit.loader import LoadedLesson, load_lesson
+from medialit.format.library import lesson_files
+from medialit.format.loader import LoadedLesson, load_lesson
 from medialit.paths import kit_root
 
 HERE = Path(__file__).resolve().parent

@@ -8,9 +8,9 @@ import shutil
 import pytest
 from click.testing import CliRunner
 
-from medialit.catalog import Catalog
 from medialit.cli import main
-from medialit.xray_eval import evaluate, gold_passages, report_lines
+from medialit.format.library import Library
+from medialit.xray.evaluation import evaluate, gold_passages, report_lines
 from tests.authoring.conftest import KIT, SEEDS, SHIPPED
 
 
@@ -45,8 +45,8 @@ def test_xray_eval_prints_precision_and_recall(runner):
 
 
 def test_the_evaluation_counts_the_loaded_language_passages_of_the_lessons():
-    result = evaluate(Catalog(KIT))
-    gold = gold_passages(Catalog(KIT).lessons())
+    result = evaluate(Library(KIT))
+    gold = gold_passages(Library(KIT).lessons())
     # "globalistes" (highlight, name calling) and the label excerpt around it; not the appeal to popularity
     assert [(g.question, g.quote) for g in gold] == [("techniques", "Les globalistes ont encore frappé"),
                                                      ("loaded-words", "globalistes")]
@@ -58,7 +58,7 @@ def test_the_evaluation_counts_the_loaded_language_passages_of_the_lessons():
 
 @pytest.mark.skipif(not SHIPPED, reason="no lessons shipped yet")
 def test_the_evaluation_of_the_shipped_lessons_gives_figures_between_zero_and_one():
-    result = evaluate(Catalog())
+    result = evaluate(Library())
     assert result["passages"] > 0
     for value in (*result["passage_level"].values(), *result["char_level"].values()):
         assert 0 <= value <= max(1, result["passage_level"]["findings"])
@@ -108,4 +108,4 @@ def test_new_reports_a_refused_document_without_a_traceback(runner, monkeypatch,
 
 def test_the_fixture_kit_is_self_contained(tmp_path):
     copy = shutil.copytree(KIT, tmp_path / "kit")
-    assert Catalog(copy).by_id("all-types") is not None
+    assert Library(copy).by_id("all-types") is not None

@@ -1,4 +1,4 @@
-"""The lesson lab's logic (``medialit.lab``): checking edited text, saving safely, starting from an upload;
+"""The lesson lab's logic (``medialit.lab.files``): checking edited text, saving safely, starting from an upload;
 and the pieces the lab page shows (answer key, X-ray quotes)."""
 
 from __future__ import annotations
@@ -9,9 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from medialit.catalog import Catalog, lesson_files
-from medialit.document import locate
-from medialit.lab import (
+from medialit.analytics import expected_spans
+from medialit.format.document import locate
+from medialit.format.library import Library, lesson_files
+from medialit.format.loader import load_lesson
+from medialit.lab.files import (
     Conflict,
     InvalidLesson,
     LabError,
@@ -22,12 +24,10 @@ from medialit.lab import (
     start_lesson,
     target,
 )
-from medialit.lab_key import expected_spans, key_markdown
-from medialit.lab_texts import TEXTS
-from medialit.lab_xray import document_of, layer, quote_block
-from medialit.loader import load_lesson
+from medialit.lab.key import key_markdown
 from medialit.paths import kit_root
 from medialit.xray import xray
+from medialit.xray.view import document_of, layer, quote_block
 
 REPO = kit_root()
 FIXTURE = REPO / "tests" / "app" / "fixtures" / "kit"
@@ -103,9 +103,9 @@ def test_saving_a_lesson_with_errors_is_refused_and_the_file_keeps_its_bytes(kit
     before, stamp = path.read_bytes(), path.stat().st_mtime_ns
     with pytest.raises(InvalidLesson) as refused:
         save_lesson(LESSON, broken(before.decode("utf-8"), "quote not in the document"), kit)
-    assert refused.value.message("fr") == ("Non enregistré : le fichier a 1 erreur(s). Corrigez-les d'abord ; "
+    assert refused.value.message("fr") == ("Non enregistré : le fichier a 1 erreur. Corrigez-la d'abord ; "
                                            "la version enregistrée n'a pas été modifiée.")
-    assert refused.value.message("en") == "Not saved: the file has 1 error(s). Fix them first; the saved version " \
+    assert refused.value.message("en") == "Not saved: the file has 1 error. Fix it first; the saved version " \
                                           "was not changed."
     assert [p.message for p in refused.value.problems if p.severity == "error"] == [
         'the quote "pele-mele" does not appear in the document (closest: "pêle-mêle")']
@@ -114,7 +114,7 @@ def test_saving_a_lesson_with_errors_is_refused_and_the_file_keeps_its_bytes(kit
 
 
 def test_a_valid_save_writes_keeps_the_previous_version_and_the_catalogue_serves_the_new_one(kit: Path) -> None:
-    catalogue = Catalog(kit)
+    catalogue = Library(kit)
     assert catalogue.by_id("fixture-otan").lesson.introduction.get("fr", "fr") == INTRO
     path = kit / LESSON
     old = path.read_bytes()
@@ -131,7 +131,7 @@ def test_a_valid_save_writes_keeps_the_previous_version_and_the_catalogue_serves
 
 
 def test_two_saves_of_the_same_size_in_a_row_are_both_served(kit: Path) -> None:
-    catalogue = Catalog(kit)
+    catalogue = Library(kit)
     text = (kit / LESSON).read_text(encoding="utf-8")
     for word in ("Lis l'article puis répond1.", "Lis l'article puis répond2."):
         save_lesson(LESSON, text.replace(INTRO, word), kit)
@@ -220,8 +220,8 @@ def test_an_uploaded_document_over_two_megabytes_is_refused() -> None:
 
 
 @pytest.mark.parametrize(("name", "data", "key"), [
-    ("article.pdf", b"%PDF-1.4", "upload_type"), ("article.docx", b"PK", "upload_type"),
-    ("vide.md", b"  \n", "upload_empty"),
+    ("article.pdf", b"%PDF-1.4", "lab_upload_type"), ("article.docx", b"PK", "lab_upload_type"),
+    ("vide.md", b"  \n", "lab_upload_empty"),
 ])
 def test_other_uploads_are_refused(name: str, data: bytes, key: str) -> None:
     with pytest.raises(LabError) as refused:
@@ -256,12 +256,12 @@ def test_the_answer_key_says_what_earns_the_points_for_every_question_type(kit: 
     assert "✅ **L'agence russe Tass** — *bonne réponse*" in keys["who-speaks"]
     assert "FB-AFP" in keys["who-speaks"] and "EXPL-WHO" in keys["who-speaks"]
     assert "«\u00a0poncifs anti-russes\u00a0»" in keys["loaded-words"] and "EXPL-PELEMELE" in keys["loaded-words"]
-    assert "**Réponse modèle**" in keys["rewrite"] and "Idées attendues (barème)" in keys["rewrite"]
-    assert "Un avis : pas de bonne réponse, pas de points." in keys["first-look"]
-    assert "Réponses justes : de 1 à 2." in keys["last-look"]
-    assert "→ **Langage chargé**" in keys["label-techniques"]
+    assert "**Réponse modèle**" in keys["rewrite"] and "Grille (idées attendues)" in keys["rewrite"]
+    assert "Question d'opinion, sans bonne réponse ni points." in keys["first-look"]
+    assert "Zone attendue : de 1 à 2" in keys["last-look"]
+    assert "→ Langage chargé" in keys["label-techniques"]
     text = loaded.text
-    assert [text[s:e] for s, e in expected_spans(loaded, loaded.lesson.question("loaded-words"))] == [
+    assert [text[s:e] for s, e in expected_spans(loaded, "loaded-words")] == [
         "poncifs anti-russes", "pêle-mêle"]
 
 
@@ -291,5 +291,3 @@ def test_a_broken_lesson_still_names_its_document_for_the_xray(kit: Path) -> Non
     assert document_of(text.replace("file: seeds/", "file: ../"), kit).text is None
 
 
-def test_every_lab_string_exists_in_french_and_english() -> None:
-    assert all(set(entry) == {"fr", "en"} and all(entry.values()) for entry in TEXTS.values())

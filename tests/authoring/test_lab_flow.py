@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import text as sql
 from streamlit.testing.v1 import AppTest
 
-from medialit.catalog import catalog
+from medialit.format.library import library
 from medialit.paths import kit_root
 from medialit.store import clear_store_cache, get_store
 from medialit.ui import keys
@@ -94,7 +94,7 @@ def count(table: str) -> int:
 
 
 def test_a_broken_edit_is_shown_and_refused_a_fixed_one_is_saved_and_served(kit: Path) -> None:
-    loaded = catalog().by_id(LESSON_ID)
+    loaded = library().by_id(LESSON_ID)
     student = answer(new_app(lesson=LESSON_ID).run(), loaded, loaded.lesson.questions[0], {"value": 3})
     path = kit / FILE
     before = path.read_bytes()
@@ -102,11 +102,11 @@ def test_a_broken_edit_is_shown_and_refused_a_fixed_one_is_saved_and_served(kit:
     teacher = open_lab()
     assert [s.value for s in teacher.success] == ["Aucun problème : la leçon est prête."]
     teacher = edit(teacher, 'quote: "pêle-mêle"', 'quote: "pele-mele"')
-    assert [e.value for e in teacher.error] == ["1 erreur(s) : la leçon ne peut pas être servie aux élèves."]
+    assert [e.value for e in teacher.error] == ["1 erreur : la leçon ne peut pas être servie aux élèves."]
     assert 'the quote "pele-mele" does not appear in the document (closest: "pêle-mêle")' in page_text(teacher)
     assert "ligne 56" in teacher.markdown[-1].value
     teacher = teacher.button(key="lab-save").click().run()
-    assert "Non enregistré : le fichier a 1 erreur(s). Corrigez-les d'abord ; la version enregistrée n'a pas été " \
+    assert "Non enregistré : le fichier a 1 erreur. Corrigez-la d'abord ; la version enregistrée n'a pas été " \
            "modifiée." in [e.value for e in teacher.error]
     assert path.read_bytes() == before
     assert not (kit / "lessons" / ".history").exists()
@@ -156,7 +156,7 @@ def test_the_xray_and_exports_tabs_give_quotes_to_copy_and_the_files(kit: Path, 
     downloads = Downloads().install(monkeypatch)
     teacher = tab(open_lab(), "Radiographie du document")
     assert not errors(teacher), errors(teacher)
-    assert any(m.value.startswith("25 remarque(s) : ") for m in teacher.markdown)
+    assert any(m.value.startswith("25 remarques : ") for m in teacher.markdown)
     assert any('- quote: "poncifs"' in c.value for c in teacher.code)
     assert "xray" in _layers(teacher)
     teacher = tab(teacher, "Exports")
@@ -173,15 +173,15 @@ def test_a_broken_file_opens_in_the_lab_with_its_problems(kit: Path) -> None:
     path = kit / FILE
     path.write_text(path.read_text(encoding="utf-8").replace("type: choice", "type: choise", 1), encoding="utf-8")
     teacher = open_lab(None)
-    assert "lessons/fixture-otan.yaml  ·  ✗ 1 erreur(s)" in page_text(teacher)
+    assert "lessons/fixture-otan.yaml  ·  ✗ 1 erreur" in page_text(teacher)
     teacher = teacher.selectbox(key="lab-file").set_value(FILE).run()
-    assert [e.value for e in teacher.error] == ["1 erreur(s) : la leçon ne peut pas être servie aux élèves."]
+    assert [e.value for e in teacher.error] == ["1 erreur : la leçon ne peut pas être servie aux élèves."]
     assert "unknown question type 'choise'" in page_text(teacher)
     teacher = tab(teacher, "Aperçu élève")
     assert [i.value for i in teacher.info] == [
-        "L'aperçu a besoin d'une leçon sans erreur : corrigez d'abord 1 erreur(s) (onglet « Éditer »)."]
+        "L'aperçu a besoin d'une leçon sans erreur : corrigez d'abord 1 erreur (onglet « Éditer »)."]
     teacher = tab(teacher, "Radiographie du document")  # the X-ray still reads the document
-    assert any(m.value.startswith("25 remarque(s) : ") for m in teacher.markdown)
+    assert any(m.value.startswith("25 remarques : ") for m in teacher.markdown)
 
 
 def test_unsaved_text_is_kept_when_the_teacher_opens_another_file_and_comes_back(kit: Path) -> None:

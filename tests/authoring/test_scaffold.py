@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from medialit.document import MAX_DOCUMENT_BYTES
-from medialit.loader import load_lesson
-from medialit.scaffold import ScaffoldError, scaffold, slugify
-from medialit.scaffold_meta import read_metadata
-from medialit.schema import SCHEMA_LINE
+from medialit.format.document import MAX_DOCUMENT_BYTES
+from medialit.format.loader import load_lesson
+from medialit.format.schema import SCHEMA_LINE
+from medialit.scaffold.meta import read_metadata
+from medialit.scaffold.writer import ScaffoldError, scaffold, slugify
 from tests.authoring.conftest import SEEDS
 
 SKILLS_WARNING = "no question trains framing, loaded_language: a lesson should cover all three skills"

@@ -6,11 +6,11 @@ import time
 
 import pytest
 
-from medialit.matching import tokens
-from medialit.vocab import vocabularies
+from medialit.format.vocab import vocabularies
+from medialit.language.words import tokens
 from medialit.xray import KINDS, Finding, _compute, line_col, summary, xray
-from medialit.xray_base import fast_tokens, split_sentences
-from medialit.xray_lexicon import lexicon
+from medialit.xray.base import fast_tokens, split_sentences
+from medialit.xray.lexicon import lexicon
 from tests.authoring.conftest import SEEDS
 
 

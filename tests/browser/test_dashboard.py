@@ -20,7 +20,7 @@ from playwright.sync_api import expect
 sys.path.insert(0, str(REPO / "tests" / "classroom"))
 from classkit import DRILL, KIT, LESSON, answer  # noqa: E402 - needs the path above
 
-from medialit.catalog import catalog  # noqa: E402
+from medialit.format.library import library  # noqa: E402
 from medialit.store import Store  # noqa: E402
 from medialit.store.classroom import join_class  # noqa: E402
 
@@ -59,7 +59,7 @@ def log_in_and_open_dashboard(page: Any, url: str) -> None:
 
 def everything(store: Store, learner_id: int, i: int) -> None:
     """One student's whole lesson and drill (what a class does in ten minutes), written to the store."""
-    kit = catalog(KIT)
+    kit = library(KIT)
     lesson, drill = kit.by_id(LESSON), kit.by_id(DRILL)
     answer(store, lesson, learner_id, "first-impression", {"value": 4 - i % 3})
     answer(store, lesson, learner_id, "who-quotes", {"selected": ["interview" if i % 3 == 0 else "tass"]})
@@ -126,7 +126,7 @@ def test_the_teacher_grades_a_written_answer_in_the_browser(server: Any, page: A
     page.get_by_label("Session", exact=True).click()
     page.get_by_role("option", name="2nde C — correction").click()
     expect(metric(page, "Élèves")).to_have_text("1", timeout=LIVE_WAIT)
-    written = answer(store, catalog(KIT).by_id(LESSON), learner, "rewrite", {"text": WRITTEN})
+    written = answer(store, library(KIT).by_id(LESSON), learner, "rewrite", {"text": WRITTEN})
 
     page.get_by_role("button", name="Actualiser la liste").click()
     card = page.locator(f".st-key-grade-card-{written.id}")
@@ -140,7 +140,7 @@ def test_the_teacher_grades_a_written_answer_in_the_browser(server: Any, page: A
     assert (graded.final_earned, graded.override_comment) == (2.5, "Précise qui parle : l'agence Tass.")
     assert graded.earned == written.earned  # the automatic score is kept beside the override
     page.get_by_role("radio", name="Toutes").click()
-    expect(card).to_contain_text("Note de l'enseignant : 2.5/3 pt", timeout=LIVE_WAIT)
+    expect(card).to_contain_text("Note de l'enseignant : 2,5/3 pt", timeout=LIVE_WAIT)
     card.scroll_into_view_if_needed()
     screenshot(page, "dashboard-grading.png")
 
@@ -174,7 +174,7 @@ def test_the_printable_report_renders_offline_in_a_browser(page: Any, tmp_path: 
     for i, name in enumerate(("Renard", "Hibou", "<script>alert(1)</script>", "Castor")):
         everything(store, join_class(store, klass.join_code, name)[1].id, i)
     report = tmp_path / "report.html"
-    report.write_text(class_report(load_class(store, klass.id, "fr", catalog(KIT))), encoding="utf-8")
+    report.write_text(class_report(load_class(store, klass.id, "fr", library(KIT))), encoding="utf-8")
     store.close()
 
     fetched: list[str] = []

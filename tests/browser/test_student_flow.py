@@ -134,7 +134,7 @@ def test_a_student_marks_by_dragging_submits_reloads_and_finds_everything_kept(p
     wait_for_app(page)
     expect(page.get_by_role("heading", name="Question 3 sur 7")).to_be_visible()
     expect(page.get_by_text("Juste : 2 sur 2 pt.")).to_be_visible()
-    expect(page.get_by_text("3 question(s) répondue(s) sur 7")).to_be_visible()
+    expect(page.get_by_text("Questions répondues : 3 sur 7")).to_be_visible()
     student = page.locator(f"{HOST} .seg.layer-student")
     expect(student.first).to_be_visible()
     marked = " ".join(student.all_text_contents())

@@ -7,7 +7,7 @@ from typing import Any
 
 import pandas as pd
 
-from medialit.store.analytics import FRAME_COLUMNS
+from medialit.store.answer_feed import FRAME_COLUMNS
 
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 

@@ -11,7 +11,7 @@ import pytest
 from classframes import answers, questions
 
 from medialit import analytics as an
-from medialit.loader import load_lesson
+from medialit.format.loader import load_lesson
 
 KIT = Path(__file__).resolve().parent / "kit"
 
@@ -304,7 +304,7 @@ def test_a_thousand_students_by_five_lessons_take_well_under_half_a_second():
 
 
 def test_every_analysis_works_before_anybody_has_answered():
-    from medialit.store.analytics import FRAME_COLUMNS
+    from medialit.store.answer_feed import FRAME_COLUMNS
 
     empty = pd.DataFrame(columns=list(FRAME_COLUMNS))  # what the store returns for a new session
     lesson = kit_lesson().lesson

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import string
-
 import pytest
 
 from medialit.classroom.joinlink import app_base, is_local, join_url, qr_png, with_host
-from medialit.classroom.texts import TEXTS, num, t
+from medialit.i18n import number, tr
 
 
 @pytest.mark.parametrize(("page_url", "base"), [
@@ -37,22 +35,24 @@ def test_the_qr_code_is_a_png_large_enough_to_project():
     assert width >= 300
 
 
-def test_every_classroom_string_exists_in_french_and_english_with_the_same_placeholders():
-    for key, entry in TEXTS.items():
-        assert set(entry) == {"fr", "en"}, key
-        fields = [{f for _, f, _, _ in string.Formatter().parse(entry[lang]) if f} for lang in ("fr", "en")]
-        assert fields[0] == fields[1], key
-
-
 def test_an_unknown_key_is_shown_as_itself_and_missing_english_falls_back_to_french():
-    assert t("no-such-key", "en") == "no-such-key"
-    assert t("join_taken", "en", name="Renard") == 'The pseudonym "Renard" is already taken in this class: please ' \
+    assert tr("class_no-such-key", "en") == "class_no-such-key"
+    assert (
+        tr("class_join_taken", "en", name="Renard") == 'The pseudonym "Renard" is already taken in this class: please '
         "choose another one."
+    )
 
 
-@pytest.mark.parametrize(("value", "lang", "shown"), [
-    (0.3912, "fr", "0,39"), (0.3912, "en", "0.39"), (2.0, "fr", "2"), (None, "fr", "–"), (float("nan"), "en", "–"),
-    (-0.001, "en", "0"),
-])
+@pytest.mark.parametrize(
+    ("value", "lang", "shown"),
+    [
+        (0.3912, "fr", "0,39"),
+        (0.3912, "en", "0.39"),
+        (2.0, "fr", "2"),
+        (None, "fr", "–"),
+        (float("nan"), "en", "–"),
+        (-0.001, "en", "0"),
+    ],
+)
 def test_numbers_are_written_as_teachers_read_them(value, lang, shown):
-    assert num(value, lang) == shown
+    assert number(value, lang) == shown

@@ -52,9 +52,9 @@ from benchmarks.server import free_port
 from benchmarks.student import Student
 from benchmarks.wsclient import AppClient, Run
 from medialit import analytics as an
-from medialit.catalog import catalog
 from medialit.classroom.data import load_class
 from medialit.classroom.joinlink import JOIN_PAGE, JOIN_PARAM
+from medialit.format.library import library
 from medialit.store import Store, clear_store_cache
 from medialit.ui.teacher import dashboard as dashboard_page
 from medialit.ui.teacher import login as login_page
@@ -349,7 +349,7 @@ async def teacher_dashboard(school: School, server_id: str, class_session_id: in
 
 
 def test_a_class_spread_over_two_replicas_behind_haproxy_is_one_class_for_the_teacher(school: School, school_db: str):
-    lessons = [loaded for loaded in catalog().lessons() if loaded.lesson.kind == "lesson"][:2]
+    lessons = [loaded for loaded in library().lessons() if loaded.lesson.kind == "lesson"][:2]
     assert len(lessons) == 2
     store = Store(school_db)  # the test's own connection (the replicas have theirs)
     try:

@@ -31,7 +31,7 @@ def test_choice_multiple_partial_credit_is_right_minus_wrong_over_number_right(f
     assert one_right.earned == 1.0  # 1/2 x 2 points
     one_each = score(frozen, "charged", {"selected": ["poncifs", "sommet"]})
     assert one_each.earned == 0.0  # (1 - 1)/2
-    assert "1 right tick(s) − 1 wrong = 0 of 2 expected" in score(
+    assert "Right ticks: 1; wrong ones: 1; 1 − 1 = 0, for 2 expected" in score(
         frozen, "charged", {"selected": ["poncifs", "sommet"]}, lang="en").how
 
 

@@ -1,6 +1,6 @@
 import pytest
 
-from medialit.matching import find_term, tokens
+from medialit.language.words import find_term, tokens
 from tests.conftest import score
 
 
@@ -44,7 +44,7 @@ def test_free_text_bare_keyword_list_scores_clearly_below_a_real_answer(frozen):
 def test_free_text_too_short_and_empty_answers_are_incomplete(frozen):
     assert score(frozen, "rewrite", {"text": "  "}).message == "Écris ta réponse."
     short = score(frozen, "rewrite", {"text": "Stoltenberg parle.", }, lang="en")
-    assert not short.complete and short.message == "Your answer has 2 word(s): write at least 4."
+    assert not short.complete and short.message == "Your answer has 2 words: write at least 4."
 
 
 def test_free_text_answers_are_flagged_for_teacher_review(frozen):
@@ -69,7 +69,7 @@ def test_matching_an_equals_sign_asks_for_that_exact_form():
 
 
 def test_a_headline_style_sentence_is_not_a_keyword_list():
-    from medialit.matching import looks_like_keyword_list
+    from medialit.language.words import looks_like_keyword_list
 
     text = "Russia cuts official ties with NATO after the alliance expelled eight Russian diplomats"
     assert not looks_like_keyword_list(text, tokens(text))

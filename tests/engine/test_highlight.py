@@ -1,6 +1,6 @@
 import pytest
 
-from medialit.spans import clean, prf
+from medialit.language.spans import clean, prf
 from tests.conftest import score
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from medialit.loader import load_lesson
+from medialit.format.loader import load_lesson
 from tests.conftest import FROZEN_KIT
 
 HEADER = """\

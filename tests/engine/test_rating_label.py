@@ -1,6 +1,6 @@
 import pytest
 
-from medialit.scoring import apply_penalties
+from medialit.questions.scoring import apply_penalties
 from tests.conftest import score
 
 
@@ -14,7 +14,7 @@ def test_rating_inside_the_expected_range_earns_full_credit_and_partial_by_dista
     assert score(frozen, "final-rating", {"value": 2}).earned == 1
     assert score(frozen, "final-rating", {"value": 3}).earned == 0.5
     assert score(frozen, "final-rating", {"value": 5}).earned == 0
-    assert "3 is 1 step(s) from the expected range (1–2)" in score(frozen, "final-rating", {"value": 3}, "en").how
+    assert "3: 1 away from the expected range (1–2)" in score(frozen, "final-rating", {"value": 3}, "en").how
 
 
 @pytest.mark.parametrize("value", [None, 0, 6, "3", True])
@@ -49,11 +49,11 @@ def test_retry_penalty_is_moodles_max_raw_minus_tries_times_penalty(frozen):
     assert after_three.earned == 0
     with_hint = apply_penalties(raw, retries_used=0, retry_penalty=0.5, hints_used=1, hint_penalty=0.1, lang="en")
     assert with_hint.earned == pytest.approx(1.8)
-    assert "1 hint(s): −0.2 pt" in with_hint.how
+    assert "1 hint: −0.2 pt" in with_hint.how
 
 
 def test_score_round_trips_through_a_dict(frozen):
-    from medialit.scoring import Score
+    from medialit.questions.scoring import Score
 
     result = score(frozen, "scare", {"spans": [[0, 40]]})
     assert Score.from_dict(result.to_dict()) == result

@@ -3,9 +3,8 @@ import json
 from click.testing import CliRunner
 
 from medialit.cli import main
-from medialit.i18n import MESSAGES
+from medialit.format.schema import SCHEMA_FILE, schema_text
 from medialit.paths import kit_root
-from medialit.schema import SCHEMA_FILE, schema_text
 from tests.conftest import FROZEN_KIT
 
 
@@ -19,10 +18,6 @@ def test_schema_offers_every_question_type_for_autocompletion():
     text = json.dumps(schema)
     for name in ("choice", "highlight", "free_text", "rating", "label"):
         assert f'"const": "{name}"' in text
-
-
-def test_every_interface_message_exists_in_french_and_english():
-    assert [k for k, v in MESSAGES.items() if not (v.get("fr") and v.get("en"))] == []
 
 
 def test_validate_exit_codes_clean_problems_and_usage(tmp_path, monkeypatch):

@@ -13,8 +13,8 @@ import pytest
 from benchmarks.answers import make_answer, widget_values
 from benchmarks.harness import result_banner, running_server, stored_answers
 from benchmarks.student import Student
-from medialit.catalog import catalog
-from medialit.loader import LoadedLesson
+from medialit.format.library import library
+from medialit.format.loader import LoadedLesson
 from medialit.ui import keys
 
 pytestmark = pytest.mark.slow
@@ -31,7 +31,7 @@ def server():  # type: ignore[no-untyped-def] - a benchmarks.server.Server
 
 @pytest.fixture(scope="module")
 def loaded() -> LoadedLesson:
-    found = catalog().by_id(LESSON)
+    found = library().by_id(LESSON)
     assert found is not None
     return found
 

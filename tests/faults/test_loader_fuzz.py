@@ -8,7 +8,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from medialit.loader import load_lesson
+from medialit.format.loader import load_lesson
 from tests.conftest import FROZEN_KIT
 
 FROZEN_TEXT = (FROZEN_KIT / "lessons" / "frozen-v1.yaml").read_text(encoding="utf-8")

@@ -24,13 +24,13 @@ from benchmarks.answers import widget_values
 from benchmarks.harness import running_server
 from benchmarks.student import Student
 from benchmarks.wsclient import Run
-from medialit.catalog import catalog
-from medialit.i18n import MESSAGES
-from medialit.loader import LoadedLesson
+from medialit.format.library import library
+from medialit.format.loader import LoadedLesson
+from medialit.format.text import Text
+from medialit.format.vocab import vocabularies
+from medialit.i18n import LANGS, messages
 from medialit.questions import QuestionBase
-from medialit.text import Text
 from medialit.ui import keys
-from medialit.vocab import vocabularies
 
 pytestmark = pytest.mark.slow
 
@@ -115,7 +115,7 @@ def public_corpus(loaded: LoadedLesson, lang: str) -> Corpus:
         public.add(json.dumps(q.answer_key_free(loaded.context(q, lang)), ensure_ascii=False))
         for hint in q.hints:
             public.add("\n".join(hint.all_strings()))
-    public.add("\n".join(text for message in MESSAGES.values() for text in message.values()))
+    public.add("\n".join(text for lang in LANGS for forms in messages(lang).values() for text in forms))
     for path in sorted(ASSETS.iterdir()):
         if path.is_file():
             public.add(path.read_text(encoding="utf-8"))
@@ -199,7 +199,7 @@ async def walk_and_check(url: str, loaded: LoadedLesson, lang: str = "fr") -> di
 
 
 def test_no_message_before_submission_contains_the_question_s_answer_key():
-    everything = catalog().lessons()
+    everything = library().lessons()
     with running_server() as server:
 
         async def walk_all() -> list[dict[str, int]]:

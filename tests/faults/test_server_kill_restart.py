@@ -15,7 +15,7 @@ import pytest
 
 from benchmarks.harness import answered_steps, position, result_banner, resume, running_server, stored_answers
 from benchmarks.student import Student
-from medialit.catalog import catalog
+from medialit.format.library import library
 
 pytestmark = pytest.mark.slow
 
@@ -46,7 +46,7 @@ async def _class_until_killed(server, lessons) -> list[Student]:  # type: ignore
 
 
 def test_every_answer_with_feedback_survives_a_kill_and_every_student_resumes_where_they_were():
-    lessons = [loaded for loaded in catalog().lessons() if loaded.lesson.kind == "lesson"][:3]
+    lessons = [loaded for loaded in library().lessons() if loaded.lesson.kind == "lesson"][:3]
     with running_server() as server:
         students = asyncio.run(_class_until_killed(server, lessons))
         assert all(s.progress.error for s in students), "every walk should have been cut by the kill"

@@ -16,10 +16,10 @@ import yaml
 from benchmarks.answers import make_answer, widget_values
 from benchmarks.harness import answered_steps, position, result_banner, resume, running_server, stored_answers
 from benchmarks.student import Student
+from medialit.format.loader import LoadedLesson, load_lesson
 from medialit.i18n import tr
-from medialit.loader import LoadedLesson, load_lesson
 from medialit.paths import kit_root
-from medialit.scoring import fmt
+from medialit.questions.scoring import fmt
 from medialit.ui import keys
 
 pytestmark = pytest.mark.slow

@@ -19,7 +19,7 @@ from benchmarks.answers import make_answer, widget_values
 from benchmarks.harness import result_banner, running_server, stored_answers
 from benchmarks.student import Student
 from benchmarks.wsclient import Run
-from medialit.loader import LoadedLesson, load_lesson
+from medialit.format.loader import LoadedLesson, load_lesson
 from medialit.ui import keys
 
 pytestmark = pytest.mark.slow

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from sqlalchemy import event
 
 from medialit.store import Answer, Store
-from medialit.store.analytics import FRAME_COLUMNS
+from medialit.store.answer_feed import FRAME_COLUMNS
 
 
 def test_answers_frame_has_one_row_per_answer(store: Store, answer: Callable[..., Answer]) -> None:

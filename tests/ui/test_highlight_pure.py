@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from medialit.spans import clean
+from medialit.language.spans import clean
 from medialit.ui.highlight import (
     Segment,
     _covered_units,

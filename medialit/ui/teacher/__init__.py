@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from medialit.classroom.texts import t
+from medialit.i18n import tr
 from medialit.ui.teacher import dashboard, exports, join, lab, login, sessions
 from medialit.ui.teacher.auth import is_teacher
 
@@ -27,18 +27,18 @@ def teacher_pages(lang: str) -> list[st.Page]:
     if not is_teacher():
         return []
     return [
-        st.Page(sessions.page, title=t("nav_sessions", lang), url_path=sessions.URL_PATH),
-        st.Page(dashboard.page, title=t("nav_dashboard", lang), url_path=dashboard.URL_PATH),
-        st.Page(exports.page, title=t("nav_exports", lang), url_path=exports.URL_PATH),
+        st.Page(sessions.page, title=tr("class_nav_sessions", lang), url_path=sessions.URL_PATH),
+        st.Page(dashboard.page, title=tr("class_nav_dashboard", lang), url_path=dashboard.URL_PATH),
+        st.Page(exports.page, title=tr("class_nav_exports", lang), url_path=exports.URL_PATH),
         st.Page(lab.page, title=lab.title(lang), url_path=lab.URL_PATH),
     ]
 
 
 def join_page(lang: str) -> st.Page:
     """The students' "join a class" page."""
-    return st.Page(join.page, title=t("nav_join", lang), url_path=join.URL_PATH)
+    return st.Page(join.page, title=tr("class_nav_join", lang), url_path=join.URL_PATH)
 
 
 def login_page(lang: str) -> st.Page:
     """The teacher area's entry (login / logout), always listed."""
-    return st.Page(login.page, title=t("nav_teacher", lang), url_path=login.URL_PATH)
+    return st.Page(login.page, title=tr("class_nav_teacher", lang), url_path=login.URL_PATH)

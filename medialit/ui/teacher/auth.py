@@ -21,7 +21,7 @@ import time
 
 import streamlit as st
 
-from medialit.classroom.texts import t
+from medialit.i18n import tr
 from medialit.store import get_store
 
 ENV_PASSWORD = "MEDIALIT_TEACHER_PASSWORD"
@@ -102,19 +102,19 @@ def logout() -> None:
 def login_form(lang: str) -> None:
     """The password form, or how to set a password when none is configured."""
     if not configured_password():
-        st.warning(t("no_password", lang))
+        st.warning(tr("class_no_password", lang))
         return
     with st.form(LOGIN_KEY, clear_on_submit=False):
-        st.text_input(t("password", lang), type="password", key=PASSWORD_KEY)
-        st.form_submit_button(t("login", lang), type="primary", key=LOGIN_KEY + "-submit", on_click=_on_login)
+        st.text_input(tr("class_password", lang), type="password", key=PASSWORD_KEY)
+        st.form_submit_button(tr("class_login", lang), type="primary", key=LOGIN_KEY + "-submit", on_click=_on_login)
     if st.session_state.get(_FAILED):
-        st.error(t("login_wrong", lang))
+        st.error(tr("class_login_wrong", lang))
 
 
 def require_teacher(lang: str) -> None:
     """Stop the page here unless this session is the teacher's (shows the login form instead)."""
     if is_teacher():
         return
-    st.info(t("need_login", lang))
+    st.info(tr("class_need_login", lang))
     login_form(lang)
     st.stop()

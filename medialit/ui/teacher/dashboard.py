@@ -14,8 +14,8 @@ import streamlit as st
 
 from medialit import analytics as an
 from medialit.classroom.data import load_class, session_lessons
-from medialit.classroom.texts import t
-from medialit.loader import LoadedLesson
+from medialit.format.loader import LoadedLesson
+from medialit.i18n import time_text, tr
 from medialit.store import get_store
 from medialit.ui.state import lang as ui_lang
 from medialit.ui.teacher import grading, panels
@@ -31,16 +31,16 @@ def page() -> None:
     """The page (guarded: teacher only)."""
     lang = ui_lang()
     require_teacher(lang)
-    st.title(t("nav_dashboard", lang))
+    st.title(tr("class_nav_dashboard", lang))
     klass = session_picker(lang)
     if klass is None:
         return
     lessons, missing = session_lessons(klass)
     if missing:
-        st.warning(t("lessons_missing", lang, ids=", ".join(missing)))
+        st.warning(tr("class_lessons_missing", lang, ids=", ".join(missing)))
     loaded = lesson_picker(lessons, lang)
     question_id = heat_question_picker(loaded, lang) if loaded else None
-    live = st.toggle(t("live", lang), value=True, key=LIVE_KEY)
+    live = st.toggle(tr("class_live", lang), value=True, key=LIVE_KEY)
     view = live_view if live else still_view
     view(klass.id, loaded.lesson.id if loaded else None, question_id, lang)
     grading.queue(klass.id, lang)
@@ -50,19 +50,19 @@ def lesson_picker(lessons: list[LoadedLesson], lang: str) -> LoadedLesson | None
     if not lessons:
         return None
     by_id = {lo.lesson.id: lo for lo in lessons}
-    chosen = st.selectbox(t("lesson_pick", lang), list(by_id), key=LESSON_KEY,
+    chosen = st.selectbox(tr("class_lesson_pick", lang), list(by_id), key=LESSON_KEY,
                           format_func=lambda i: by_id[i].lesson.title.get(lang, by_id[i].lesson.language))
     return by_id.get(chosen) or lessons[0]
 
 
 def heat_question_picker(loaded: LoadedLesson, lang: str) -> str | None:
-    highlights = [q for q in loaded.lesson.questions if q.type == "highlight"]
+    highlights = [q for q in loaded.lesson.questions if q.marks_text]
     if not highlights:
         return None
     if len(highlights) == 1:
         return highlights[0].id
     names = {q.id: f"{q.id} · {q.prompt.get(lang, loaded.lesson.language)[:60]}" for q in highlights}
-    return st.selectbox(t("heat_pick", lang), list(names), format_func=names.__getitem__, key=HEAT_KEY)
+    return st.selectbox(tr("class_heat_pick", lang), list(names), format_func=names.__getitem__, key=HEAT_KEY)
 
 
 def draw(class_session_id: int, lesson_id: str | None, question_id: str | None, lang: str) -> None:
@@ -74,7 +74,7 @@ def draw(class_session_id: int, lesson_id: str | None, question_id: str | None, 
         return
     roster = an.roster(data.answers, data.questions, data.learners, data.progress)
     panels.metrics(data, roster, lang)
-    st.caption(t("updated", lang, time=f"{datetime.now(UTC):%H:%M:%S}"))
+    st.caption(tr("class_updated", lang, time=time_text(datetime.now(UTC), lang, seconds=True)))
     panels.roster_panel(data, roster, lang)
     loaded = data.lesson(lesson_id) if lesson_id else None
     if loaded is not None:

@@ -7,7 +7,7 @@ import streamlit as st
 from medialit.classroom.csv_export import class_csv, csv_file_name
 from medialit.classroom.data import load_class
 from medialit.classroom.report import class_report
-from medialit.classroom.texts import t
+from medialit.i18n import tr
 from medialit.store import get_store
 from medialit.ui.state import lang as ui_lang
 from medialit.ui.teacher.auth import require_teacher
@@ -21,7 +21,7 @@ def page() -> None:
     """The page (guarded: teacher only)."""
     lang = ui_lang()
     require_teacher(lang)
-    st.title(t("nav_exports", lang))
+    st.title(tr("class_nav_exports", lang))
     klass = session_picker(lang)
     if klass is None:
         return
@@ -34,14 +34,25 @@ def downloads(class_session_id: int, lang: str) -> None:
     data = load_class(get_store(), class_session_id, lang)
     if data is None:
         return
-    st.subheader(t("csv", lang))
-    st.caption(t("csv_help", lang))
-    st.download_button(t("download_csv", lang, n=len(data.answers)), class_csv(data), file_name=csv_file_name(data),
-                       mime="text/csv", key=CSV_KEY, on_click="ignore")
-    st.subheader(t("report", lang))
-    leave_out = st.checkbox(t("report_names", lang), key=NAMES_KEY)
-    st.caption(t("report_help", lang))
+    st.subheader(tr("class_csv", lang))
+    st.caption(tr("class_csv_help", lang))
+    st.download_button(
+        tr("class_download_csv", lang, n=len(data.answers)),
+        class_csv(data),
+        file_name=csv_file_name(data),
+        mime="text/csv",
+        key=CSV_KEY,
+        on_click="ignore",
+    )
+    st.subheader(tr("class_report", lang))
+    leave_out = st.checkbox(tr("class_report_names", lang), key=NAMES_KEY)
+    st.caption(tr("class_report_help", lang))
     report = class_report(data, include_names=not leave_out)
-    st.download_button(t("download_report", lang), report.encode("utf-8"),
-                       file_name=csv_file_name(data).replace(".csv", ".html"), mime="text/html", key=REPORT_KEY,
-                       on_click="ignore")
+    st.download_button(
+        tr("class_download_report", lang),
+        report.encode("utf-8"),
+        file_name=csv_file_name(data).replace(".csv", ".html"),
+        mime="text/html",
+        key=REPORT_KEY,
+        on_click="ignore",
+    )

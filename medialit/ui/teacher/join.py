@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from medialit.catalog import catalog
 from medialit.classroom.joinlink import JOIN_PARAM
-from medialit.classroom.texts import t
+from medialit.format.library import library
+from medialit.i18n import tr
 from medialit.store import (
     ClassSession,
     PseudonymTaken,
@@ -38,7 +38,7 @@ def page() -> None:
     """The page: the join form, or (once joined) the class and its lessons."""
     lang = ui_lang()
     sidebar.render(lang)
-    st.title(t("join_title", lang))
+    st.title(tr("class_join_title", lang))
     learner = current_learner()
     klass = get_store().class_session(learner.class_session_id) if learner and learner.class_session_id else None
     if klass is not None and not st.query_params.get(JOIN_PARAM):
@@ -52,9 +52,9 @@ def join_form(lang: str) -> None:
     if in_url and not st.session_state.get(CODE_KEY):
         st.session_state[CODE_KEY] = display_code(in_url)
     with st.form("join-class"):
-        st.text_input(t("join_code_input", lang), key=CODE_KEY, max_chars=12, placeholder="ABC-D23")
-        st.text_input(t("pseudonym", lang), key=PSEUDONYM_KEY, max_chars=64)
-        st.form_submit_button(t("join_button", lang), key=JOIN_KEY, type="primary", on_click=_join, args=(lang,))
+        st.text_input(tr("class_join_code_input", lang), key=CODE_KEY, max_chars=12, placeholder="ABC-D23")
+        st.text_input(tr("class_pseudonym", lang), key=PSEUDONYM_KEY, max_chars=64)
+        st.form_submit_button(tr("class_join_button", lang), key=JOIN_KEY, type="primary", on_click=_join, args=(lang,))
     problem = st.session_state.get(_PROBLEM)
     if problem:
         st.error(problem)
@@ -69,17 +69,17 @@ def _join(lang: str) -> None:
 
 def _problem(code: str, pseudonym: str, lang: str) -> str | None:
     if not code:
-        return t("join_need_code", lang)
+        return tr("class_join_need_code", lang)
     try:
         _, learner = join_class(get_store(), code, pseudonym, lang)
     except UnknownClassSession:
-        return t("join_unknown", lang, code=display_code(code))
+        return tr("class_join_unknown", lang, code=display_code(code))
     except SessionClosed:
-        return t("join_closed", lang)
+        return tr("class_join_closed", lang)
     except PseudonymTaken as taken:
-        return t("join_taken", lang, name=taken.pseudonym)
+        return tr("class_join_taken", lang, name=taken.pseudonym)
     except ValueError:
-        return t("join_too_long", lang) if pseudonym.strip() else t("join_need_pseudonym", lang)
+        return tr("class_join_too_long", lang) if pseudonym.strip() else tr("class_join_need_pseudonym", lang)
     forget()
     adopt(learner)
     st.query_params.pop(JOIN_PARAM, None)
@@ -89,14 +89,14 @@ def _problem(code: str, pseudonym: str, lang: str) -> str | None:
 
 def joined(klass: ClassSession, pseudonym: str, code: str, lang: str) -> None:
     """Who the student is in the class, their resume code, and links to the session's lessons."""
-    st.success(t("joined", lang, name=klass.name, pseudonym=pseudonym))
-    st.markdown(t("joined_code", lang, code=display_code(code)))
+    st.success(tr("class_joined", lang, name=klass.name, pseudonym=pseudonym))
+    st.markdown(tr("class_joined_code", lang, code=display_code(code)))
     if not klass.is_open:
-        st.warning(t("session_closed_student", lang, name=klass.name))
-    st.subheader(t("your_lessons", lang))
+        st.warning(tr("class_session_closed_student", lang, name=klass.name))
+    st.subheader(tr("class_your_lessons", lang))
     lessons_page = st.Page(student.page, url_path="lessons")
     for lesson_id in klass.lesson_ids:
-        loaded = catalog().by_id(lesson_id)
+        loaded = library().by_id(lesson_id)
         if loaded is None:
             continue
         title = loaded.lesson.title.get(lang, loaded.lesson.language)

@@ -8,17 +8,17 @@ disk meanwhile; ``_DRAFTS`` keeps the unsaved text of files the teacher left for
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import streamlit as st
 
-from medialit.lab import Conflict, InvalidLesson, LabError, check_text, history, id_problems, lesson_file_id
-from medialit.lab import save_lesson as lab_save
-from medialit.lab_texts import t
-from medialit.loader import LoadResult, display_name
+from medialit.format.loader import LoadResult, display_name
+from medialit.format.problems import Problem
+from medialit.format.text import escape_markdown
+from medialit.i18n import tr
+from medialit.lab.files import Conflict, InvalidLesson, LabError, check_text, history, id_problems, lesson_file_id
+from medialit.lab.files import save_lesson as lab_save
 from medialit.paths import kit_root
-from medialit.problems import Problem
 
 EDITOR_KEY = "lab-editor"
 SAVE_KEY, REVERT_KEY, OVERWRITE_KEY, RELOAD_KEY = "lab-save", "lab-revert", "lab-overwrite", "lab-reload"
@@ -59,7 +59,7 @@ def open_file(root: Path, relative: str, lang: str) -> str:
     draft = drafts.pop(relative, None)
     st.session_state[EDITOR_KEY] = draft if draft is not None else disk
     if draft is not None and draft != disk:
-        flash("info", t("draft_restored", lang))
+        flash("info", tr("lab_draft_restored", lang))
     return st.session_state[EDITOR_KEY]
 
 
@@ -85,7 +85,7 @@ def render(root: Path, relative: str, result: LoadResult, extra: list[Problem], 
     st.html(_CSS)
     left, right = st.columns([3, 2], gap="medium")
     with left:
-        st.text_area(t("editor_label", lang, file=relative), key=EDITOR_KEY, height=EDITOR_HEIGHT,
+        st.text_area(tr("lab_editor_label", lang, file=relative), key=EDITOR_KEY, height=EDITOR_HEIGHT,
                      persist_state="session")
         buttons(lang)
         messages(lang)
@@ -98,9 +98,9 @@ def buttons(lang: str) -> None:
     """Save (never disabled: a click right after typing must not be lost), discard, and the unsaved mark."""
     changed = dirty()
     with st.container(horizontal=True, vertical_alignment="center"):
-        st.button(t("save", lang), key=SAVE_KEY, type="primary", on_click=save, args=(lang,))
-        st.button(t("revert", lang), key=REVERT_KEY, on_click=revert, disabled=not changed)
-        st.caption(t("unsaved", lang) if changed else t("same_as_saved", lang))
+        st.button(tr("lab_save", lang), key=SAVE_KEY, type="primary", on_click=save, args=(lang,))
+        st.button(tr("lab_revert", lang), key=REVERT_KEY, on_click=revert, disabled=not changed)
+        st.caption(tr("lab_unsaved", lang) if changed else tr("lab_same_as_saved", lang))
 
 
 def messages(lang: str) -> None:
@@ -114,9 +114,9 @@ def messages(lang: str) -> None:
     if st.session_state.get(_CONFLICT):
         st.warning(st.session_state[_CONFLICT])
         left, right = st.columns(2)
-        left.button(t("overwrite", lang), key=OVERWRITE_KEY, on_click=save, args=(lang, True),
+        left.button(tr("lab_overwrite", lang), key=OVERWRITE_KEY, on_click=save, args=(lang, True),
                     width="stretch")
-        right.button(t("reload", lang), key=RELOAD_KEY, on_click=reload, width="stretch")
+        right.button(tr("lab_reload", lang), key=RELOAD_KEY, on_click=reload, width="stretch")
 
 
 def save(lang: str, force: bool = False) -> None:
@@ -140,13 +140,13 @@ def save(lang: str, force: bool = False) -> None:
     old_id, new_id = lesson_file_id(base["text"]), saved.result.lesson_id
     base["text"] = text
     if not saved.changed:
-        flash("info", t("nothing_to_save", lang, file=base["file"]))
+        flash("info", tr("lab_nothing_to_save", lang, file=base["file"]))
         return
-    message = t("saved", lang, file=base["file"])
+    message = tr("lab_saved", lang, file=base["file"])
     if saved.backup is not None:
-        message += " " + t("saved_backup", lang, backup=display_name(saved.backup, root))
+        message += " " + tr("lab_saved_backup", lang, backup=display_name(saved.backup, root))
     if old_id and new_id and old_id != new_id:
-        flash("warning", message + "\n\n" + t("id_changed", lang, old=old_id, new=new_id))
+        flash("warning", message + "\n\n" + tr("lab_id_changed", lang, old=old_id, new=new_id))
     else:
         flash("success", message)
 
@@ -176,10 +176,10 @@ def previous_versions(root: Path, relative: str, lang: str) -> None:
         return
     if not versions:
         return
-    with st.expander(t("history_title", lang, n=len(versions))):
+    with st.expander(tr("lab_history_title", lang, n=len(versions))):
         names = [v.name for v in versions]
-        st.selectbox(t("history_pick", lang), names, key=HISTORY_KEY)
-        st.button(t("history_load", lang), key=HISTORY_LOAD_KEY, on_click=_load_version,
+        st.selectbox(tr("lab_history_pick", lang), names, key=HISTORY_KEY)
+        st.button(tr("lab_history_load", lang), key=HISTORY_LOAD_KEY, on_click=_load_version,
                   args=(str(versions[0].parent), lang))
 
 
@@ -188,7 +188,7 @@ def _load_version(folder: str, lang: str) -> None:
     if not name:
         return
     st.session_state[EDITOR_KEY] = _read(Path(folder) / name)
-    flash("info", t("history_loaded", lang, name=name))
+    flash("info", tr("lab_history_loaded", lang, name=name))
 
 
 # --------------------------------------------------------------------------- problems
@@ -200,21 +200,21 @@ def problems_panel(result: LoadResult, extra: list[Problem], lang: str) -> None:
     errors = [p for p in problems if p.severity == "error"]
     warnings = [p for p in problems if p.severity == "warning"]
     text = st.session_state.get(EDITOR_KEY, "")
-    st.subheader(t("check_title", lang))
-    st.caption(t("check_help", lang))
+    st.subheader(tr("lab_check_title", lang))
+    st.caption(tr("lab_check_help", lang))
     base = st.session_state.get(_BASE) or {}
     old_id = lesson_file_id(base.get("text", ""))
     if old_id and result.lesson_id and old_id != result.lesson_id:
-        st.warning(t("id_changed", lang, old=old_id, new=result.lesson_id))
+        st.warning(tr("lab_id_changed", lang, old=old_id, new=result.lesson_id))
     if not problems:
-        st.success(t("no_problems", lang))
+        st.success(tr("lab_no_problems", lang))
         return
     with st.container(height=EDITOR_HEIGHT - 40, border=False):
         if errors:
-            st.error(t("n_errors", lang, n=len(errors)))
+            st.error(tr("lab_n_errors", lang, n=len(errors)))
             st.markdown(problem_list(errors, text, lang))
         if warnings:
-            st.warning(t("n_warnings", lang, n=len(warnings)))
+            st.warning(tr("lab_n_warnings", lang, n=len(warnings)))
             st.markdown(problem_list(warnings, text, lang))
 
 
@@ -223,9 +223,9 @@ def problem_list(problems: list[Problem], text: str, lang: str) -> str:
     lines = text.splitlines()
     items = []
     for problem in sorted(problems, key=lambda p: p.line):
-        where = f"**{t('line', lang, n=problem.line)}**"
+        where = f"**{tr('lab_line', lang, n=problem.line)}**"
         if problem.question:
-            where += f" · {escape(t('question', lang, id=problem.question))}"
+            where += f" · {escape(tr('lab_question', lang, id=problem.question))}"
         item = f"- {where} — {escape(problem.message)}"
         source = lines[problem.line - 1].strip() if 0 < problem.line <= len(lines) else ""
         if source:
@@ -236,7 +236,7 @@ def problem_list(problems: list[Problem], text: str, lang: str) -> str:
 
 def escape(text: str) -> str:
     """Text shown literally in Markdown (a message may hold ``*`` or ``_``, as in ``propagand*``)."""
-    return re.sub(r"([\\`*_\[\]<>#|~$:])", r"\\\1", " ".join(text.split()))
+    return escape_markdown(text)
 
 
 def inline_code(source: str) -> str:

@@ -13,14 +13,17 @@ from pathlib import Path
 
 import streamlit as st
 
-from medialit.export import answer_key_html, gift, worksheet_html
-from medialit.lab_texts import t
-from medialit.lab_xray import Document, document_of, finding_rows, layer, quote_block
-from medialit.loader import LoadResult
+from medialit.export.gift import gift
+from medialit.export.key import answer_key_html
+from medialit.export.worksheet import worksheet_html
+from medialit.format.loader import LoadResult
+from medialit.format.text import escape_markdown
+from medialit.i18n import tr
 from medialit.ui.document import DOC_HEIGHT
 from medialit.ui.highlight import highlight_text
-from medialit.ui.inputs import highlight_labels
+from medialit.ui.labels import highlight_labels
 from medialit.xray import KINDS, LOADED_KINDS, kind_label, xray
+from medialit.xray.view import Document, document_of, finding_rows, layer, quote_block
 
 KINDS_KEY, XRAY_DOC_KEY, EXPORT_LANG_KEY = "lab-xray-kinds", "lab-xray-doc", "lab-export-lang"
 WORKSHEET_KEY, ANSWER_KEY_KEY, GIFT_KEY = "lab-export-worksheet", "lab-export-key", "lab-export-gift"
@@ -39,66 +42,66 @@ def xray_panel(root: Path, yaml_text: str, result: LoadResult, lang: str) -> Non
     """Findings by kind (line, passage, what, why), quotes to copy, and the document with the chosen kinds."""
     doc, doc_lang = _document(root, yaml_text, result)
     if doc.text is None:
-        st.info(t("xray_no_document", lang))
+        st.info(tr("lab_xray_no_document", lang))
         return
     findings = xray(doc.text, doc_lang)
-    st.caption(t("xray_caption", lang, file=doc.file))
+    st.caption(tr("lab_xray_caption", lang, file=doc.file))
     if not findings:
-        st.success(t("xray_none", lang))
+        st.success(tr("lab_xray_none", lang))
         return
     present = [kind for kind in KINDS if any(f.kind == kind for f in findings)]
     counts = ", ".join(f"{kind_label(k, lang)} {sum(f.kind == k for f in findings)}" for k in present)
-    st.markdown(t("xray_summary", lang, n=len(findings), kinds=counts))
+    st.markdown(tr("lab_xray_summary", lang, n=len(findings), kinds=counts))
     left, right = st.columns(2, gap="large")
     with right:
-        chosen = st.pills(t("xray_show", lang), present, selection_mode="multi", key=KINDS_KEY, wrap=True,
+        chosen = st.pills(tr("lab_xray_show", lang), present, selection_mode="multi", key=KINDS_KEY, wrap=True,
                           default=[k for k in present if k in LOADED_KINDS] or present[:1],
                           format_func=lambda k: kind_label(k, lang))
         for kind in present:
             mine = [f for f in findings if f.kind == kind]
             with st.expander(f"{kind_label(kind, lang)} ({len(mine)})"):
                 st.markdown(_findings(finding_rows(doc.text, mine, lang), lang))
-                st.caption(t("xray_quotes", lang))
+                st.caption(tr("lab_xray_quotes", lang))
                 st.code(quote_block(doc.text, mine, lang), language="yaml")
     with left:
         shown = [f for f in findings if f.kind in (chosen or [])]
-        highlight_text(doc.text, key=XRAY_DOC_KEY, layers=[layer(shown, lang, t("tab_xray", lang))], readonly=True,
+        highlight_text(doc.text, key=XRAY_DOC_KEY, layers=[layer(shown, lang, tr("lab_tab_xray", lang))], readonly=True,
                        height=DOC_HEIGHT, labels=highlight_labels(lang))
 
 
 def _cell(value: object) -> str:
-    return re.sub(r"([\\`*_\[\]<>#|~$:])", r"\\\1", " ".join(str(value).split()))
+    return escape_markdown(value)
 
 
 def _findings(rows: list[dict[str, object]], lang: str) -> str:
     """One Markdown list item per finding: its line in the document, the passage, what it is, why it matters."""
     colon = "\u00a0: " if lang == "fr" else ": "
-    return "\n".join(f"- **{t('xray_line', lang)} {row['line']}** · «\u00a0{_cell(row['passage'])}\u00a0» — "
+    return "\n".join(f"- **{tr('lab_xray_line', lang)} {row['line']}** · «\u00a0{_cell(row['passage'])}\u00a0» — "
                      f"{_cell(row['what'])}{colon}*{_cell(row['why'])}*" for row in rows)
 
 
 def exports_panel(result: LoadResult, unsaved: bool, lang: str) -> None:
     """Download buttons for the worksheet, the answer key and the GIFT file (with what GIFT leaves out)."""
     if not result.ok:
-        st.info(t("exports_needs_ok", lang, n=sum(p.severity == "error" for p in result.problems)))
+        st.info(tr("lab_exports_needs_ok", lang, n=sum(p.severity == "error" for p in result.problems)))
         return
-    st.caption(t("exports_caption", lang))
+    st.caption(tr("lab_exports_caption", lang))
     if unsaved:
-        st.warning(t("exports_unsaved", lang))
-    language = st.segmented_control(t("export_lang", lang), ["fr", "en"], default=lang, required=True,
+        st.warning(tr("lab_exports_unsaved", lang))
+    language = st.segmented_control(tr("lab_export_lang", lang), ["fr", "en"], default=lang, required=True,
                                     key=EXPORT_LANG_KEY, format_func=str.upper) or lang
     loaded = result.loaded
     lesson_id = loaded.lesson.id
-    st.download_button(t("worksheet", lang), worksheet_html(loaded, language).encode("utf-8"),
+    st.download_button(tr("lab_worksheet", lang), worksheet_html(loaded, language).encode("utf-8"),
                        file_name=f"{lesson_id}-{language}-worksheet.html", mime="text/html", key=WORKSHEET_KEY,
                        on_click="ignore")
-    st.download_button(t("answer_key_file", lang), answer_key_html(loaded, language).encode("utf-8"),
+    st.download_button(tr("lab_answer_key_file", lang), answer_key_html(loaded, language).encode("utf-8"),
                        file_name=f"{lesson_id}-{language}-answer-key.html", mime="text/html", key=ANSWER_KEY_KEY,
                        on_click="ignore")
     text, skipped = gift(loaded, language)
-    st.download_button(t("gift", lang), text.encode("utf-8"), file_name=f"{lesson_id}-{language}.gift.txt",
+    st.download_button(tr("lab_gift", lang), text.encode("utf-8"), file_name=f"{lesson_id}-{language}.gift.txt",
                        mime="text/plain", key=GIFT_KEY, on_click="ignore")
     if skipped:
-        st.info(t("gift_skipped", lang, ids=", ".join(skipped)))
+        st.info(tr("lab_gift_skipped", lang, ids=", ".join(skipped)))
     else:
-        st.caption(t("gift_all", lang))
+        st.caption(tr("lab_gift_all", lang))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from medialit.classroom.texts import t
+from medialit.i18n import tr
 from medialit.ui.state import lang as ui_lang
 from medialit.ui.teacher.auth import LOGOUT_KEY, is_teacher, login_form, logout
 
@@ -14,13 +14,13 @@ URL_PATH = "teacher"
 def page() -> None:
     """Login form, or (logged in) links to the teacher pages and a logout button."""
     lang = ui_lang()
-    st.title(t("login_title", lang))
+    st.title(tr("class_login_title", lang))
     if not is_teacher():
         login_form(lang)
         return
-    st.success(t("login_ok", lang))
+    st.success(tr("class_login_ok", lang))
     from medialit.ui.teacher import teacher_pages  # the package imports this module: import at call time
 
     for teacher_page in teacher_pages(lang):
         st.page_link(teacher_page, label=f"→ {teacher_page.title}")
-    st.button(t("logout", lang), key=LOGOUT_KEY, on_click=logout)
+    st.button(tr("class_logout", lang), key=LOGOUT_KEY, on_click=logout)

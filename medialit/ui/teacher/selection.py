@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from medialit.classroom.texts import t
+from medialit.i18n import tr
 from medialit.store import ClassSession, display_code, get_store
 
 QP_CLASS = "class"
@@ -26,20 +26,22 @@ def _wanted(ids: list[int]) -> int:
 
 
 def label(klass: ClassSession, lang: str) -> str:
-    status = t("status_open" if klass.is_open else "status_closed", lang)
-    return t("session_label", lang, name=klass.name, code=display_code(klass.join_code), status=status)
+    status = tr("class_status_open" if klass.is_open else "class_status_closed", lang)
+    return tr("class_session_label", lang, name=klass.name, code=display_code(klass.join_code), status=status)
 
 
 def session_picker(lang: str) -> ClassSession | None:
     """The session selectbox (newest first); None, with a note, when there is no session yet."""
     sessions = get_store().class_sessions()
     if not sessions:
-        st.info(t("no_sessions", lang))
+        st.info(tr("class_no_sessions", lang))
         return None
     by_id = {klass.id: klass for klass in sessions}
     ids = list(by_id)
     st.session_state[PICKER_KEY] = _wanted(ids)
-    chosen = st.selectbox(t("pick_session", lang), ids, key=PICKER_KEY, format_func=lambda i: label(by_id[i], lang))
+    chosen = st.selectbox(
+        tr("class_pick_session", lang), ids, key=PICKER_KEY, format_func=lambda i: label(by_id[i], lang)
+    )
     if st.query_params.get(QP_CLASS) != str(chosen):
         st.query_params[QP_CLASS] = str(chosen)
     return by_id[chosen]

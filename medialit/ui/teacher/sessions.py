@@ -6,10 +6,10 @@ from html import escape
 
 import streamlit as st
 
-from medialit.catalog import catalog
 from medialit.classroom.data import session_lessons
 from medialit.classroom.joinlink import app_base, is_local, join_url, lan_address, qr_png, with_host
-from medialit.classroom.texts import t
+from medialit.format.library import library
+from medialit.i18n import tr
 from medialit.store import ClassSession, display_code, get_store
 from medialit.store.classroom import learners_frame
 from medialit.ui.state import lang as ui_lang
@@ -26,11 +26,11 @@ def page() -> None:
     """The page (guarded: teacher only)."""
     lang = ui_lang()
     require_teacher(lang)
-    st.title(t("nav_sessions", lang))
+    st.title(tr("class_nav_sessions", lang))
     notice = st.session_state.pop(_NOTICE, None)
     if notice:
         st.success(notice)
-    with st.expander(t("new_session", lang), expanded=not get_store().class_sessions()):
+    with st.expander(tr("class_new_session", lang), expanded=not get_store().class_sessions()):
         new_session_form(lang)
     klass = session_picker(lang)
     if klass is not None:
@@ -38,12 +38,12 @@ def page() -> None:
 
 
 def new_session_form(lang: str) -> None:
-    lessons = catalog().lessons()
+    lessons = library().lessons()
     titles = {lo.lesson.id: f"{lo.lesson.title.get(lang, lo.lesson.language)} · {lo.lesson.kind}" for lo in lessons}
     with st.form("new-session", clear_on_submit=False, border=False):
-        st.text_input(t("session_name", lang), key=NAME_KEY, max_chars=200)
-        st.multiselect(t("session_lessons", lang), list(titles), format_func=titles.__getitem__, key=LESSONS_KEY)
-        st.form_submit_button(t("create", lang), key=CREATE_KEY, type="primary", on_click=_create, args=(lang,))
+        st.text_input(tr("class_session_name", lang), key=NAME_KEY, max_chars=200)
+        st.multiselect(tr("class_session_lessons", lang), list(titles), format_func=titles.__getitem__, key=LESSONS_KEY)
+        st.form_submit_button(tr("class_create", lang), key=CREATE_KEY, type="primary", on_click=_create, args=(lang,))
     problem = st.session_state.get("_ml_new_session_problem")
     if problem:
         st.error(problem)
@@ -54,13 +54,13 @@ def _create(lang: str) -> None:
         return
     name = " ".join((st.session_state.get(NAME_KEY) or "").split())
     lesson_ids = list(st.session_state.get(LESSONS_KEY) or [])
-    problem = t("need_name", lang) if not name else t("need_lessons", lang) if not lesson_ids else None
+    problem = tr("class_need_name", lang) if not name else tr("class_need_lessons", lang) if not lesson_ids else None
     st.session_state["_ml_new_session_problem"] = problem
     if problem:
         return
     klass = get_store().create_class_session(name, lesson_ids)
     st.session_state[NAME_KEY], st.session_state[LESSONS_KEY] = "", []
-    st.session_state[_NOTICE] = t("created", lang, name=klass.name)
+    st.session_state[_NOTICE] = tr("class_created", lang, name=klass.name)
     select(klass.id)
 
 
@@ -71,21 +71,21 @@ def show_session(klass: ClassSession, lang: str) -> None:
     lessons, missing = session_lessons(klass)
     left, right = st.columns([3, 2], gap="large")
     with left:
-        st.markdown(f"**{t('join_code', lang)}**")
+        st.markdown(f"**{tr('class_join_code', lang)}**")
         code = escape(display_code(klass.join_code))
         st.html(f'<div data-testid="join-code" style="font-size:5.5rem;font-weight:700;letter-spacing:.08em;'
                 f'line-height:1.1;font-family:monospace">{code}</div>')
-        st.markdown(f"**{t('join_address', lang)}**")
+        st.markdown(f"**{tr('class_join_address', lang)}**")
         st.code(url, language=None)
         if local_url:
-            st.caption(t("join_lan_note", lang, local=local_url))
-        st.caption(t("join_instructions", lang))
+            st.caption(tr("class_join_lan_note", lang, local=local_url))
+        st.caption(tr("class_join_instructions", lang))
         titles = ", ".join(lo.lesson.title.get(lang, lo.lesson.language) for lo in lessons)
-        st.markdown(t("students_count", lang, n=len(learners)) + " · " + titles)
+        st.markdown(tr("class_students_count", lang, n=len(learners)) + " · " + titles)
         if missing:
-            st.warning(t("lessons_missing", lang, ids=", ".join(missing)))
+            st.warning(tr("class_lessons_missing", lang, ids=", ".join(missing)))
     with right:
-        st.image(qr_png(url), caption=t("qr_caption", lang), width=380)
+        st.image(qr_png(url), caption=tr("class_qr_caption", lang), width=380)
     controls(klass, len(learners), lang)
 
 
@@ -101,11 +101,11 @@ def join_urls(code: str) -> tuple[str, str | None]:
 
 def controls(klass: ClassSession, n_learners: int, lang: str) -> None:
     if klass.is_open:
-        st.button(t("close", lang), key=CLOSE_KEY, on_click=_set_status, args=(klass.id, "closed"))
+        st.button(tr("class_close", lang), key=CLOSE_KEY, on_click=_set_status, args=(klass.id, "closed"))
     else:
-        st.info(t("closed_note", lang))
-        st.button(t("reopen", lang), key=REOPEN_KEY, on_click=_set_status, args=(klass.id, "open"))
-    st.button(t("delete", lang), key=DELETE_KEY, on_click=_ask_delete, args=(klass.id,))
+        st.info(tr("class_closed_note", lang))
+        st.button(tr("class_reopen", lang), key=REOPEN_KEY, on_click=_set_status, args=(klass.id, "open"))
+    st.button(tr("class_delete", lang), key=DELETE_KEY, on_click=_ask_delete, args=(klass.id,))
     if st.session_state.get(_PENDING_DELETE) == klass.id:
         confirm_delete(klass, n_learners, lang)
 
@@ -125,19 +125,19 @@ def _forget_delete() -> None:
 
 def confirm_delete(klass: ClassSession, n_learners: int, lang: str) -> None:
     """Deleting a session erases its learners and answers: ask first (the dialog stays open until answered)."""
-    st.dialog(t("delete_title", lang), on_dismiss=_forget_delete)(_confirm_body)(klass, n_learners, lang)
+    st.dialog(tr("class_delete_title", lang), on_dismiss=_forget_delete)(_confirm_body)(klass, n_learners, lang)
 
 
 def _confirm_body(klass: ClassSession, n_learners: int, lang: str) -> None:
-    st.warning(t("delete_warning", lang, name=klass.name, n=n_learners))
+    st.warning(tr("class_delete_warning", lang, name=klass.name, n=n_learners))
     yes, no = st.columns(2)
-    if yes.button(t("delete_confirm", lang), key=CONFIRM_KEY, type="primary") and is_teacher():
+    if yes.button(tr("class_delete_confirm", lang), key=CONFIRM_KEY, type="primary") and is_teacher():
         get_store().delete_class_session(klass.id)
-        st.session_state[_NOTICE] = t("deleted", lang, name=klass.name)
+        st.session_state[_NOTICE] = tr("class_deleted", lang, name=klass.name)
         st.session_state.pop(PICKER_KEY, None)
         st.query_params.pop(QP_CLASS, None)
         _forget_delete()
         st.rerun()
-    if no.button(t("cancel", lang), key="session-cancel"):
+    if no.button(tr("class_cancel", lang), key="session-cancel"):
         _forget_delete()
         st.rerun()

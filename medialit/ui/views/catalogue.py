@@ -10,14 +10,15 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from medialit.catalog import catalog
+from medialit.format.library import library
+from medialit.format.loader import LoadedLesson
 from medialit.i18n import tr
-from medialit.loader import LoadedLesson
-from medialit.scoring import fmt
 from medialit.store import get_store
 from medialit.ui import actions, keys
-from medialit.ui.derived import skills, text
+from medialit.ui.derived import skills
 from medialit.ui.state import current_learner
+
+SECTION_KEYS = {"lesson": "ui_section_lesson", "drill": "ui_section_drill"}
 
 COLUMNS = 3
 
@@ -35,7 +36,7 @@ class CardProgress:
 def page(lang: str) -> None:
     st.title(tr("ui_catalogue_title", lang))
     st.markdown(tr("ui_catalogue_intro", lang))
-    lessons = catalog().lessons()
+    lessons = library().lessons()
     if not lessons:
         st.info(tr("ui_no_lessons", lang))
         return
@@ -43,7 +44,7 @@ def page(lang: str) -> None:
     for kind in ("lesson", "drill"):
         items = [lesson for lesson in lessons if lesson.lesson.kind == kind]
         if items:
-            st.header(tr(f"ui_section_{kind}", lang))
+            st.header(tr(SECTION_KEYS[kind], lang))
             grid(items, progress, lang)
 
 
@@ -83,7 +84,7 @@ def card(loaded: LoadedLesson, mine: CardProgress, lang: str) -> None:
     """One lesson: what it is about, how long, and where the student stands."""
     lesson, ref = loaded.lesson, loaded.lesson.document
     with st.container(border=True):
-        st.markdown(f"#### {text(loaded, lesson.title, lang)}")  # a card title, not a section heading
+        st.markdown(f"#### {loaded.t(lesson.title, lang)}")  # a card title, not a section heading
         badges = [f":blue-badge[{name}]" for _, name in skills(loaded, lang)]
         if ref is not None and ref.written_for_kit:
             badges.insert(0, f":violet-badge[{tr('ui_written_for_kit', lang)}]")
@@ -93,10 +94,10 @@ def card(loaded: LoadedLesson, mine: CardProgress, lang: str) -> None:
             st.caption(tr("ui_card_source", lang, outlet=ref.outlet or missing, date=ref.date or missing))
         n = len(lesson.questions)
         st.caption(" · ".join((tr("ui_minutes", lang, n=lesson.duration_minutes),
-                               text(loaded, lesson.level, lang), tr("ui_n_questions", lang, n=n))))
+                               loaded.t(lesson.level, lang), tr("ui_n_questions", lang, n=n))))
         total = lesson.total_points()
         if mine.answered:
-            score = tr("ui_score_of", lang, pts=fmt(mine.earned), max=fmt(total)) if total else ""
+            score = tr("ui_score_of", lang, pts=float(mine.earned), max=float(total)) if total else ""
             st.progress(mine.answered / n, text=" · ".join(
                 x for x in (tr("ui_answered_of", lang, done=mine.answered, total=n), score) if x))
         else:

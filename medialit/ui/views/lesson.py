@@ -9,23 +9,26 @@ from __future__ import annotations
 
 import streamlit as st
 
-from medialit.catalog import catalog
+from medialit.format.library import library
+from medialit.format.loader import LoadedLesson
 from medialit.i18n import tr
-from medialit.loader import LoadedLesson
 from medialit.ui import actions, document, keys
-from medialit.ui.derived import memo, skills, text
+from medialit.ui.derived import memo, skills
 from medialit.ui.lessonstate import LessonState, lesson_state
 from medialit.ui.state import current_learner
 from medialit.ui.views import lesson_panel
-from medialit.ui.views.lesson_document import DocumentView, answer_layers, document_view, forget, remember
+from medialit.ui.views.lesson_document import document_view, forget, remember
+from medialit.ui.widget import DocumentView
 from medialit.ui.xray_layer import xray_layer
 
-__all__ = ["answer_layers", "page", "unavailable"]  # answer_layers: also used by the summary and the lab
+KIND_KEYS = {"lesson": "ui_kind_lesson", "drill": "ui_kind_drill"}
+
+__all__ = ["page", "unavailable"]
 
 
 def page(lesson_id: str, lang: str) -> None:
     """Draw lesson ``lesson_id``, or say it is being edited when it cannot be served."""
-    loaded = catalog().by_id(lesson_id)
+    loaded = library().by_id(lesson_id)
     if loaded is None:
         unavailable(lesson_id, lang)
         return
@@ -47,7 +50,7 @@ def page(lesson_id: str, lang: str) -> None:
 def header(loaded: LoadedLesson, lang: str) -> None:
     """Back to the catalogue, the lesson's title and what kind of lesson it is."""
     st.button(f"← {tr('ui_all_lessons', lang)}", key=keys.BACK, on_click=actions.to_catalogue)
-    st.title(text(loaded, loaded.lesson.title, lang))
+    st.title(loaded.t(loaded.lesson.title, lang))
     st.caption(facts(loaded, lang))
 
 
@@ -56,8 +59,8 @@ def facts(loaded: LoadedLesson, lang: str) -> str:
 
     def make() -> str:
         lesson = loaded.lesson
-        parts = [tr("ui_kind_" + lesson.kind, lang), tr("ui_minutes", lang, n=lesson.duration_minutes),
-                 text(loaded, lesson.level, lang)]
+        parts = [tr(KIND_KEYS[lesson.kind], lang), tr("ui_minutes", lang, n=lesson.duration_minutes),
+                 loaded.t(lesson.level, lang)]
         return " · ".join(parts) + " · " + ", ".join(name for _, name in skills(loaded, lang))
 
     return memo(loaded, "facts", lang, make=make)
@@ -66,7 +69,7 @@ def facts(loaded: LoadedLesson, lang: str) -> str:
 def introduction(loaded: LoadedLesson, state: LessonState, lang: str) -> None:
     """The lesson's introduction, open until the first answer. Outside the panel: drawn by full runs only
     (it does not fold up under a student reading it when they submit their first answer)."""
-    intro = text(loaded, loaded.lesson.introduction, lang)
+    intro = loaded.t(loaded.lesson.introduction, lang)
     if intro:
         with st.expander(tr("ui_introduction", lang), expanded=not state.answers and state.index == 0):
             st.markdown(intro)
@@ -84,7 +87,7 @@ def document_column(loaded: LoadedLesson, view: DocumentView, lang: str) -> None
 
 def unavailable(lesson_id: str, lang: str) -> None:
     """A lesson that cannot be served now (broken while being edited, or removed)."""
-    broken = catalog().result_for_id(lesson_id) is not None
+    broken = library().result_for_id(lesson_id) is not None
     learner = current_learner()
     started = learner is not None and lesson_state(lesson_id).answers
     st.button(f"← {tr('ui_all_lessons', lang)}", key=keys.BACK, on_click=actions.to_catalogue)

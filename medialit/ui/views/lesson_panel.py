@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from medialit.catalog import catalog
+from medialit.format.library import library
+from medialit.format.loader import LoadedLesson
 from medialit.i18n import tr
-from medialit.loader import LoadedLesson
 from medialit.questions import QuestionBase
 from medialit.ui import actions, keys
 from medialit.ui.feedback import verdict
@@ -49,7 +49,7 @@ def draw(lesson_id: str, lang: str) -> None:
 def panel(lesson_id: str, lang: str) -> None:
     """The fragment. On its own reruns, reruns the page instead when the document must change."""
     inline = st.session_state.pop(_INLINE, False)
-    loaded = catalog().by_id(lesson_id)
+    loaded = library().by_id(lesson_id)
     if loaded is None:  # broken or removed meanwhile: the page says so
         if not inline:
             st.rerun(scope="app")

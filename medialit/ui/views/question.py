@@ -8,17 +8,15 @@ from __future__ import annotations
 
 import streamlit as st
 
+from medialit.format.loader import LoadedLesson
+from medialit.format.vocab import category_name
 from medialit.i18n import tr
-from medialit.loader import LoadedLesson
 from medialit.questions import QuestionBase
-from medialit.scoring import fmt
 from medialit.ui import actions, feedback, inputs, keys
 from medialit.ui.derived import shown as shown_question
-from medialit.ui.derived import text
 from medialit.ui.lessonstate import LessonState
 from medialit.ui.state import url_code
 from medialit.ui.xray_layer import xray_switch
-from medialit.vocab import category_name
 
 
 def full_feedback(loaded: LoadedLesson, state: LessonState, question_id: str) -> bool:
@@ -34,7 +32,7 @@ def render(loaded: LoadedLesson, q: QuestionBase, state: LessonState, lang: str,
     shown = shown_question(loaded, q.id, lang)
     n = len(loaded.lesson.questions)
     st.subheader(tr("ui_question_n", lang, n=state.index + 1, total=n))
-    points = tr("ui_points", lang, pts=fmt(shown["points"])) if shown["points"] else tr("ui_no_points", lang)
+    points = tr("ui_points", lang, pts=float(shown["points"])) if shown["points"] else tr("ui_no_points", lang)
     st.caption(f"{category_name('skills', q.skill, lang)} · {points}")
     st.markdown(shown["prompt"])
     answer = state.answers.get(q.id)
@@ -75,7 +73,7 @@ def hints(loaded: LoadedLesson, q: QuestionBase, state: LessonState, lang: str) 
         return
     used = min(state.hints.get(q.id, 0), len(q.hints))
     for i in range(used):
-        st.info(tr("ui_hint_n", lang, n=i + 1) + " " + text(loaded, q.hints[i], lang))
+        st.info(tr("ui_hint_n", lang, n=i + 1) + " " + loaded.t(q.hints[i], lang))
     if used < len(q.hints):
         pct = round(loaded.lesson.settings.hint_penalty * 100)
         label = tr("ui_hint_cost", lang, pct=pct) if pct and q.is_scored() else tr("ui_hint", lang)

@@ -8,19 +8,20 @@ from __future__ import annotations
 
 import streamlit as st
 
-from medialit.catalog import catalog
-from medialit.i18n import tr
-from medialit.loader import LoadedLesson
-from medialit.scoring import fmt
+from medialit.format.library import library
+from medialit.format.loader import LoadedLesson
+from medialit.i18n import number, tr
+from medialit.questions.rating import RatingQuestion
+from medialit.questions.registry import kind_of
 from medialit.ui import actions, document, keys
-from medialit.ui.derived import shown, skills, text
-from medialit.ui.feedback import ICONS, verdict
+from medialit.ui.derived import shown, skills
+from medialit.ui.feedback import ICONS, VERDICT_KEYS, verdict
 from medialit.ui.lessonstate import LessonState, forget, lesson_state
-from medialit.ui.views.lesson import answer_layers, unavailable
+from medialit.ui.views.lesson import unavailable
 
 
 def page(lesson_id: str, lang: str) -> None:
-    loaded = catalog().by_id(lesson_id)
+    loaded = library().by_id(lesson_id)
     if loaded is None:
         unavailable(lesson_id, lang)
         return
@@ -29,7 +30,7 @@ def page(lesson_id: str, lang: str) -> None:
     back, home, _ = st.columns([1, 1, 2])
     back.button(f"← {tr('ui_back_to_lesson', lang)}", key=keys.BACK, on_click=actions.to_lesson, args=(lesson_id,))
     home.button(tr("ui_all_lessons", lang), key="ui-home", on_click=actions.to_catalogue)
-    st.title(tr("ui_summary_title", lang, title=text(loaded, loaded.lesson.title, lang)))
+    st.title(tr("ui_summary_title", lang, title=loaded.t(loaded.lesson.title, lang)))
     if not state.finished:
         confirm(loaded, state, lang)
         return
@@ -66,23 +67,31 @@ def totals(loaded: LoadedLesson, state: LessonState, lang: str) -> None:
     total = sum(q.points for q in scored)
     answered = sum(1 for q in loaded.lesson.questions if q.id in state.answers)
     left, right = st.columns(2)
-    left.metric(tr("ui_total_score", lang), f"{fmt(earned)} / {fmt(total)} pt")
+    left.metric(tr("ui_total_score", lang), f"{number(earned, lang)} / {number(total, lang)} pt")
     right.metric(tr("ui_answered", lang), f"{answered} / {len(loaded.lesson.questions)}")
     rows = skill_scores(loaded, state, lang)
     if not rows:
         return
     st.subheader(tr("ui_by_skill", lang))
-    st.markdown("\n".join("- " + tr("ui_skill_row", lang, name=name, pts=fmt(e), max=fmt(p), pct=round(100 * e / p))
+    st.markdown("\n".join("- " + tr("ui_skill_row", lang, name=name, pts=float(e), max=float(p), pct=round(100 * e / p))
                           for name, e, p in rows))
-    values = [{"skill": name, "percent": round(100 * e / p), "points": f"{fmt(e)} / {fmt(p)}"} for name, e, p in rows]
+    values = [
+        {"skill": name, "percent": round(100 * e / p), "points": f"{number(e, lang)} / {number(p, lang)}"}
+        for name, e, p in rows
+    ]
     st.vega_lite_chart(
         {
             "data": {"values": values},
             "mark": {"type": "bar", "cornerRadiusEnd": 3},
             "encoding": {
                 "y": {"field": "skill", "type": "nominal", "sort": None, "title": None},
-                "x": {"field": "percent", "type": "quantitative", "scale": {"domain": [0, 100]}, "title": "%",
-                      "axis": {"values": [0, 25, 50, 75, 100]}},
+                "x": {
+                    "field": "percent",
+                    "type": "quantitative",
+                    "scale": {"domain": [0, 100]},
+                    "title": "%",
+                    "axis": {"values": [0, 25, 50, 75, 100]},
+                },
                 "tooltip": [{"field": "skill"}, {"field": "points"}, {"field": "percent"}],
             },
         },
@@ -95,12 +104,15 @@ def impressions(loaded: LoadedLesson, state: LessonState, lang: str) -> None:
     """The first-impression rating beside the final one (questions with ``impression``)."""
     found: dict[str, str] = {}
     for q in loaded.lesson.questions:
-        when = getattr(q, "impression", None)
+        when = getattr(q, "impression", None)  # a rating asked before and after the lesson
         answer = state.answers.get(q.id)
-        if when and answer is not None and (answer.raw or {}).get("value") is not None:
-            value = answer.raw["value"]
-            label = text(loaded, q.labels.get(value), lang)  # type: ignore[attr-defined]
-            found[when] = f"{value} — {label}" if label else str(value)
+        if (
+            when
+            and isinstance(q, RatingQuestion)
+            and answer is not None
+            and (answer.raw or {}).get("value") is not None
+        ):
+            found[when] = q.value_text(answer.raw["value"], lang, loaded.lesson.language)
     if not found:
         return
     st.subheader(tr("ui_impressions", lang))
@@ -110,24 +122,30 @@ def impressions(loaded: LoadedLesson, state: LessonState, lang: str) -> None:
 
 
 def review(loaded: LoadedLesson, state: LessonState, lang: str) -> None:
-    """The document with every expected passage and every mark of the highlight questions."""
-    marked = [state.answers[q.id] for q in loaded.lesson.questions if q.type == "highlight" and q.id in state.answers]
+    """The document with every expected passage and every mark of the questions answered by marking it."""
+    marked = [q for q in loaded.lesson.questions if q.marks_text and q.id in state.answers]
     if not marked or not loaded.text:
         return
     st.subheader(tr("ui_review_document", lang))
     st.caption(tr("ui_review_legend", lang))
-    merged: dict[str, list] = {}
-    for answer in marked:
-        for layer in answer_layers(answer.raw or {}, answer.result or {}, lang, expected=True):
-            merged.setdefault(layer["name"], []).extend(layer["spans"])
-    layers = [{"name": name, "spans": spans, "title": tr(f"ui_layer_{name}", lang)} for name, spans in merged.items()]
+    merged: dict[str, dict] = {}
+    for q in marked:
+        view = kind_of(q).widget.document_view(
+            q, loaded, state.answers[q.id], composing=False, full=True, marking_key="", lang=lang
+        )
+        for layer in view.layers:
+            merged.setdefault(layer["name"], {**layer, "spans": []})["spans"].extend(layer["spans"])
+    layers = list(merged.values())
     document.show(loaded, lang, layers=layers, height=None, view_key=keys.review(loaded.lesson.id))
 
 
 def table(loaded: LoadedLesson, state: LessonState, lang: str) -> None:
     """Every question with its result, points and tries."""
     st.subheader(tr("ui_all_questions", lang))
-    head = [tr(f"ui_col_{c}", lang) for c in ("n", "question", "skill", "result", "points", "tries")]
+    head = [
+        tr(c, lang)
+        for c in ("ui_col_n", "ui_col_question", "ui_col_skill", "ui_col_result", "ui_col_points", "ui_col_tries")
+    ]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     names = dict(skills(loaded, lang))
     for i, q in enumerate(loaded.lesson.questions, start=1):
@@ -135,11 +153,11 @@ def table(loaded: LoadedLesson, state: LessonState, lang: str) -> None:
         prompt = " ".join(shown(loaded, q.id, lang)["prompt"].split()).replace("|", "\\|")
         prompt = prompt if len(prompt) <= 90 else prompt[:89].rstrip() + "…"
         if answer is None:
-            result, points, tries = "– " + tr("ui_not_answered", lang), f"0 / {fmt(q.points)}", "0"
+            result, points, tries = "– " + tr("ui_not_answered", lang), f"0 / {number(q.points, lang)}", "0"
         else:
             kind = verdict(answer)
-            result = f"{ICONS.get(kind, '')} {tr('ui_verdict_' + kind, lang)}".strip()
-            points = f"{fmt(answer.final_earned)} / {fmt(answer.possible)}" if q.is_scored() else "—"
+            result = f"{ICONS.get(kind, '')} {tr(VERDICT_KEYS[kind], lang)}".strip()
+            points = f"{number(answer.final_earned, lang)} / {number(answer.possible, lang)}" if q.is_scored() else "—"
             tries = str(answer.attempt)
         lines.append(f"| {i} | {prompt} | {names.get(q.skill, q.skill)} | {result} | {points} | {tries} |")
     st.markdown("\n".join(lines))

@@ -1,0 +1,1 @@
+"""The lesson format: reading a lesson file safely, its models, messages for teachers, the library."""

@@ -1,0 +1,1 @@
+"""The lesson lab's logic, without Streamlit."""

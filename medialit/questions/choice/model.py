@@ -1,0 +1,103 @@
+"""``choice``: one or several right options, each option explaining itself.
+
+Several right options: partial credit = max(0, right picks - wrong picks) / number right, so
+ticking every option does not pay.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import Field
+
+from medialit.format.text import LText
+from medialit.i18n import tr
+from medialit.questions.base import ContentProblem, Context, QuestionBase, Slug, Strict
+from medialit.questions.scoring import Part, Score, incomplete
+
+
+class Option(Strict):
+    id: Slug = Field(description="Stable id of the option: answers store it.")
+    text: LText
+    correct: bool = False
+    feedback: LText | None = Field(None, description="Why this option is right or wrong.")
+    misconception: LText | None = Field(None, description="The misunderstanding this wrong option reveals.")
+
+
+class ChoiceQuestion(QuestionBase):
+    type: Literal["choice"]
+    options: list[Option] = Field(min_length=2)
+    multiple: bool | None = Field(
+        None, description="Tick boxes (true) or one answer (false); by default, true when several options are right."
+    )
+    shuffle: bool = Field(False, description="Show the options in a random order for each student.")
+
+    def is_multiple(self) -> bool:
+        return self.multiple if self.multiple is not None else sum(o.correct for o in self.options) > 1
+
+    def score(self, answer: dict[str, Any], ctx: Context) -> Score:
+        known = {o.id for o in self.options}
+        picked = [p for p in (answer or {}).get("selected", []) if p in known]
+        if not picked:
+            key = "choice_pick_some" if self.is_multiple() else "choice_pick_one"
+            return incomplete(tr(key, ctx.lang), self.points)
+        if not self.is_multiple():
+            picked = picked[:1]
+        parts = tuple(self._part(o, o.id in picked, ctx) for o in self.options if o.id in picked or o.correct)
+        n_right = sum(o.correct for o in self.options)
+        right = sum(1 for o in self.options if o.correct and o.id in picked)
+        wrong = len(picked) - right
+        if self.is_multiple():
+            net = right - wrong
+            earned = max(0, net) / n_right * self.points
+            how = tr("choice_multi_how", ctx.lang, right=right, wrong=wrong, net=net, total=n_right,
+                     net_clamped=max(0, net), max=float(self.points), pts=float(earned))
+        else:
+            earned = self.points if right else 0.0
+            how = tr("choice_single_how" if right else "choice_single_wrong_how", ctx.lang,
+                     pts=float(earned), max=float(self.points))
+        return Score(complete=True, earned=earned, possible=self.points, how=how, parts=parts)
+
+    def _part(self, option: Option, picked: bool, ctx: Context) -> Part:
+        if picked:
+            verdict = "right" if option.correct else "wrong"
+            feedback = ctx.t(option.feedback)
+        else:
+            verdict = "missed"
+            feedback = ctx.t(option.feedback) or tr("choice_missed", ctx.lang)
+        return Part(key=option.id, label=ctx.t(option.text), verdict=verdict, feedback=feedback)
+
+    def check(self, ctx: Context) -> list[ContentProblem]:
+        found: list[ContentProblem] = []
+        seen: set[str] = set()
+        for i, option in enumerate(self.options):
+            if option.id in seen:
+                found.append(ContentProblem(("options", i, "id"), "error",
+                                     f"two options have the id '{option.id}': give each option its own id"))
+            seen.add(option.id)
+            if not option.correct and not option.feedback:
+                found.append(ContentProblem(("options", i), "warning",
+                                     f"the wrong option '{option.id}' has no feedback: add 'feedback:' saying why "
+                                     "it is wrong"))
+        n_right = sum(o.correct for o in self.options)
+        if n_right == 0:
+            found.append(ContentProblem(("options",), "error",
+                                 "no option is marked 'correct: true': mark the right answer(s)"))
+        if self.multiple is False and n_right > 1:
+            found.append(ContentProblem(("multiple",), "error",
+                                 f"'multiple: false' allows one answer, but {n_right} options are correct: "
+                                 "remove 'multiple: false' or keep one correct option"))
+        if n_right == len(self.options) and len(self.options) > 1:
+            found.append(ContentProblem(("options",), "warning",
+                                 "every option is correct: the question cannot tell a careful reader from a guess"))
+        return found
+
+    def ideal_answer(self, ctx: Context) -> dict[str, Any]:
+        return {"selected": [o.id for o in self.options if o.correct]}
+
+    def answer_key_free(self, ctx: Context) -> dict[str, Any]:
+        return {
+            **super().answer_key_free(ctx),
+            "multiple": self.is_multiple(),
+            "options": [{"id": o.id, "text": ctx.t(o.text)} for o in self.options],
+        }

@@ -1,0 +1,1 @@
+"""``medialit new``: starting a lesson on a document."""
