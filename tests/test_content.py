@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -177,3 +178,37 @@ def test_acceptable_passages_in_the_notes_are_found_in_their_documents():
                 if found.span is None or (passage["quote"], passage.get("occurrence")) in expected:
                     problems.append((lesson_id, question_id, passage["quote"], found.problem))
     assert problems == []
+
+
+_QUOTED = re.compile(r"«[^»]*»|`[^`]*`|^\s*>.*$", re.MULTILINE)
+_VOUS = re.compile(r"\b(vous|votre|vos)\b", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("path", ALL, ids=_id)
+def test_student_facing_french_says_tu_not_vous(path):
+    """One register for the student, as the interface: 'tu' (quotes of the documents aside)."""
+    from pydantic import BaseModel
+
+    from medialit.text import Text
+
+    lesson = load_lesson(path, ROOT).loaded.lesson
+    found = []
+
+    def visit(node, where):
+        if isinstance(node, Text):
+            french = dict(node.values).get("fr") or dict(node.values).get("*", "")
+            if _VOUS.search(_QUOTED.sub("", french)):
+                found.append(where)
+        elif isinstance(node, BaseModel):
+            for name in type(node).model_fields:
+                if name != "teacher_notes":
+                    visit(getattr(node, name), f"{where}.{name}")
+        elif isinstance(node, (list, tuple)):
+            for i, item in enumerate(node):
+                visit(item, f"{where}[{i}]")
+        elif isinstance(node, dict):
+            for key, item in node.items():
+                visit(item, f"{where}[{key}]")
+
+    visit(lesson, lesson.id)
+    assert found == []
