@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -105,3 +106,109 @@ def test_seeds_are_the_shared_documents_byte_for_byte():
     ours = {hashlib.sha256(p.read_bytes()).hexdigest() for p in (ROOT / "seeds").iterdir()}
     theirs = {hashlib.sha256(p.read_bytes()).hexdigest() for p in shared.iterdir()}
     assert theirs <= ours
+
+
+def _choice_questions(lesson):
+    return [q for q in lesson.questions if q.type == "choice"]
+
+
+def _longest(options, right, lang):
+    lengths = [len(o.text.get(lang)) for o in options]
+    return lengths[right] >= max(lengths)
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=_id)
+def test_lesson_spreads_its_right_options_over_positions(path):
+    """Ticking "the first option" (or the first two) must not pay: right options sit in several positions."""
+    questions = _choice_questions(load_lesson(path, ROOT).loaded.lesson)
+    firsts = [next(i for i, o in enumerate(q.options) if o.correct) for q in questions]
+    assert len(set(firsts)) >= min(3, len(questions)), firsts
+    assert firsts.count(0) <= len(questions) // 2, firsts
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("path", LESSONS, ids=_id)
+def test_the_right_option_is_not_the_longest_in_most_single_answer_questions(path, lang):
+    singles = [q for q in _choice_questions(load_lesson(path, ROOT).loaded.lesson)
+               if sum(o.correct for o in q.options) == 1]
+    longest = [q.id for q in singles
+               if _longest(q.options, next(i for i, o in enumerate(q.options) if o.correct), lang)]
+    assert len(longest) <= len(singles) // 3, longest
+
+
+def test_the_reliability_drill_is_balanced_between_reliable_and_unreliable_items():
+    drill = load_lesson(ROOT / "exercises" / "reliability-check.yaml", ROOT).loaded.lesson
+    kinds = Counter(getattr(q, "veracity", None) for q in drill.questions)
+    assert kinds["reliable"] and kinds["unreliable"]
+    assert abs(kinds["reliable"] - kinds["unreliable"]) <= 1, kinds
+
+
+def test_every_text_written_for_the_kit_says_so_in_its_name_and_first_line():
+    for path in sorted((ROOT / "contrast").glob("*.txt")):
+        assert "texte-contraste" in path.name or "redige-pour-le-kit" in path.name, path.name
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first.startswith("Texte rédigé pour le kit pédagogique medialit"), path.name
+
+
+def test_lessons_on_a_kit_text_mark_it_written_for_the_kit():
+    for path in LESSONS:
+        document = load_lesson(path, ROOT).loaded.lesson.document
+        if document and document.file.startswith("contrast/"):
+            assert document.written_for_kit, path.name
+
+
+def test_acceptable_passages_in_the_notes_are_found_in_their_documents():
+    """notes/acceptable.yaml lists passages to make acceptable once the scoring change lands."""
+    import yaml
+
+    from medialit.document import locate, read_document
+
+    notes = yaml.safe_load((ROOT / "notes" / "acceptable.yaml").read_text(encoding="utf-8")) or {}
+    lessons = {lesson.id: lesson for lesson in (load_lesson(p, ROOT).loaded.lesson for p in ALL)}
+    problems = []
+    for lesson_id, questions in notes.items():
+        lesson = lessons[lesson_id]
+        text = read_document(ROOT / lesson.document.file)
+        for question_id, passages in questions.items():
+            question = lesson.question(question_id)
+            assert question is not None and question.type == "highlight", (lesson_id, question_id)
+            expected = {(p.quote, p.occurrence) for p in question.passages}
+            for passage in passages or []:
+                found = locate(text, passage["quote"], passage.get("occurrence"))
+                if found.span is None or (passage["quote"], passage.get("occurrence")) in expected:
+                    problems.append((lesson_id, question_id, passage["quote"], found.problem))
+    assert problems == []
+
+
+_QUOTED = re.compile(r"«[^»]*»|`[^`]*`|^\s*>.*$", re.MULTILINE)
+_VOUS = re.compile(r"\b(vous|votre|vos)\b", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("path", ALL, ids=_id)
+def test_student_facing_french_says_tu_not_vous(path):
+    """One register for the student, as the interface: 'tu' (quotes of the documents aside)."""
+    from pydantic import BaseModel
+
+    from medialit.text import Text
+
+    lesson = load_lesson(path, ROOT).loaded.lesson
+    found = []
+
+    def visit(node, where):
+        if isinstance(node, Text):
+            french = dict(node.values).get("fr") or dict(node.values).get("*", "")
+            if _VOUS.search(_QUOTED.sub("", french)):
+                found.append(where)
+        elif isinstance(node, BaseModel):
+            for name in type(node).model_fields:
+                if name != "teacher_notes":
+                    visit(getattr(node, name), f"{where}.{name}")
+        elif isinstance(node, (list, tuple)):
+            for i, item in enumerate(node):
+                visit(item, f"{where}[{i}]")
+        elif isinstance(node, dict):
+            for key, item in node.items():
+                visit(item, f"{where}[{key}]")
+
+    visit(lesson, lesson.id)
+    assert found == []
