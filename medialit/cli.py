@@ -152,7 +152,7 @@ def export_command(lesson: str, fmt: str, key: bool, lang: str, output: Path | N
     result = resolve(lesson)
     if result is None:
         raise click.ClickException(f"no lesson file or lesson id '{lesson}' (see lessons/ and exercises/)")
-    if not result.ok:
+    if result.loaded is None:
         for problem in result.problems:
             click.echo(str(problem), err=True)
         raise click.ClickException(f"{result.display} has errors: fix them first (medialit validate)")

@@ -10,6 +10,8 @@ the points are noted in comments.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from medialit.export.giftsyntax import MOODLE_GRADES, comment, escape, moodle_grade
 from medialit.export.markup import plain_text
 from medialit.format.loader import LoadedLesson
@@ -34,7 +36,7 @@ def _block(loaded: LoadedLesson, question: QuestionBase, lang: str, exported: Gi
     return "\n".join(lines)
 
 
-def _header(loaded: LoadedLesson, lang: str, skipped: list[QuestionBase]) -> list[str]:
+def _header(loaded: LoadedLesson, lang: str, skipped: Sequence[QuestionBase]) -> list[str]:
     title = " ".join(plain_text(loaded.t(loaded.lesson.title, lang)).split())
     lines = [
         f"// medialit: {title} ({loaded.lesson.id}), language {lang}",

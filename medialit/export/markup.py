@@ -108,13 +108,14 @@ def _wrap_line(source: str, offset: int, width: int) -> list[tuple[int, int]]:
     if not words:
         return [(offset, offset)]
     lines: list[tuple[int, int]] = []
-    start = end = None
+    start: int | None = None
+    end = 0
     for ws, we in words:
         while we - ws > width:  # an address longer than a line is cut
             if start is not None:
                 lines.append((start, end))
             lines.append((ws, ws + width))
-            ws, start, end = ws + width, None, None
+            ws, start = ws + width, None
         if start is None:
             start, end = ws, we
         elif we - start <= width:

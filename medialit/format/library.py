@@ -89,6 +89,8 @@ class Library:
         entry = self._entries.get(path) if path is not None else None
         if entry is None or entry.result.loaded is None or entry.result.loaded.lesson.id != lesson_id:
             return None
+        if path is None:
+            return None
         return entry.result.loaded if entry.stamps == self._stamps(path, entry) else None
 
     def result_for_id(self, lesson_id: str) -> LoadResult | None:

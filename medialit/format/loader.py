@@ -17,11 +17,12 @@ from pydantic import TypeAdapter, ValidationError
 from medialit.format import messages as errors
 from medialit.format.document import locate, read_document
 from medialit.format.model import DocumentRef, Lesson
-from medialit.format.problems import Problem
+from medialit.format.problems import Problem, Severity
 from medialit.format.text import Text, localize
 from medialit.format.yamlsafe import YamlDoc, read_yaml
 from medialit.paths import inside_kit, kit_root
-from medialit.questions import Context, Question, QuestionBase
+from medialit.questions import Context, QuestionBase
+from medialit.questions.registry import question_adapter
 
 SubPath = tuple[str | int, ...]
 
@@ -127,7 +128,7 @@ def load_lesson_bytes(raw: bytes, path: Path, root: Path | None = None) -> LoadR
 
 
 def _problem_factory(shown: str):
-    def make(line: int, severity: str, message: str, question: str | None = None) -> Problem:
+    def make(line: int, severity: Severity, message: str, question: str | None = None) -> Problem:
         return Problem(file=shown, line=line, severity=severity, message=message, question=question)
 
     return make
@@ -142,7 +143,6 @@ def _question_id(data: dict, path: SubPath) -> str | None:
     return None
 
 
-_QUESTION = TypeAdapter(Question)
 _DOCUMENT = TypeAdapter(DocumentRef)
 
 
@@ -182,10 +182,10 @@ class _Checker:
         good = []
         for index, item in enumerate(data.get("questions") or [] if isinstance(data.get("questions"), list) else []):
             try:
-                good.append((index, _QUESTION.validate_python(item)))
+                good.append((index, question_adapter().validate_python(item)))
             except ValidationError:
                 continue
-        language = data.get("language") if data.get("language") in ("fr", "en") else "fr"
+        language = str(data.get("language")) if data.get("language") in ("fr", "en") else "fr"
         self._questions(good, document is not None, language)
 
     def _document(self, ref: DocumentRef | None, kind: str) -> None:

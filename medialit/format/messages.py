@@ -174,7 +174,7 @@ def translate(exc: ValidationError, root: type[BaseModel], data: Any) -> list[tu
         path = data_path(error["loc"], data)
         if error["type"] == "union_tag_invalid":
             path = path + ("type",)  # point at the 'type:' line itself, not the question's first line
-        message = describe(error, path, root, data)
+        message = describe(dict(error), path, root, data)
         if (path, message) not in seen:
             seen.add((path, message))
             result.append((path, message))

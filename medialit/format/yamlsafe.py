@@ -22,13 +22,11 @@ MAX_DEPTH = 40
 
 Path = tuple[str | int, ...]
 
-try:  # the C parser is ~10x faster; both give the same marks
-    _Base = yaml.CSafeLoader  # type: ignore[attr-defined]
-except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _Base = yaml.SafeLoader
+# The C parser is ~10x faster; both give the same marks (PyYAML built without libyaml has only SafeLoader).
+_Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _Loader(_Base):  # type: ignore[misc, valid-type]
+class _Loader(_Base):  # type: ignore[valid-type,misc]  # a base chosen at import time
     """SafeLoader whose implicit booleans are only true/false and which has no timestamps."""
 
 
@@ -66,13 +64,14 @@ def read_yaml(text: str | bytes) -> YamlDoc:
     """Parse ``text``; never raises. Problems carry 1-based lines."""
     doc = YamlDoc()
     if isinstance(text, bytes):
-        if len(text) > MAX_BYTES:
-            doc.problems.append((1, _too_big(len(text))))
+        raw_bytes = text
+        if len(raw_bytes) > MAX_BYTES:
+            doc.problems.append((1, _too_big(len(raw_bytes))))
             return doc
         try:
-            text = text.decode("utf-8")
+            text = raw_bytes.decode("utf-8")
         except UnicodeDecodeError as exc:
-            line = text[: exc.start].count(b"\n") + 1
+            line = raw_bytes[: exc.start].count(b"\n") + 1
             doc.problems.append((line, "the file is not UTF-8 text: save it as UTF-8 in your editor"))
             return doc
     if len(text.encode("utf-8")) > MAX_BYTES:
@@ -119,7 +118,7 @@ def _first_anchor_or_alias(text: str) -> tuple[int, str] | None:
         for event in yaml.parse(text, Loader=_Loader):
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 return (
-                    event.start_mark.line + 1,
+                    (event.start_mark.line if event.start_mark else 0) + 1,
                     "anchors and aliases ('&name' and '*name') are not allowed in lesson files: "
                     "write the text out in full",
                 )

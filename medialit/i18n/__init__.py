@@ -56,9 +56,9 @@ def _catalogue(lang: str) -> tuple[gettext.GNUTranslations, frozenset[str], froz
     compiled = io.BytesIO()
     write_mo(compiled, catalogue)
     compiled.seek(0)
-    keys = frozenset(m.id[0] if isinstance(m.id, tuple) else m.id for m in catalogue if m.id)
-    plural = frozenset(m.id[0] for m in catalogue if m.id and isinstance(m.id, tuple))
-    return gettext.GNUTranslations(compiled), keys, plural
+    found = messages(lang)
+    plural = frozenset(key for key, forms in found.items() if len(forms) > 1)
+    return gettext.GNUTranslations(compiled), frozenset(found), plural
 
 
 def keys(lang: str) -> frozenset[str]:
@@ -72,9 +72,9 @@ def messages(lang: str) -> dict[str, tuple[str, ...]]:
     for message in _read(lang):
         if not message.id:
             continue
-        key = message.id[0] if isinstance(message.id, tuple) else message.id
-        forms = message.string if isinstance(message.string, tuple) else (message.string,)
-        found[key] = tuple(forms)
+        key = str(message.id[0] if isinstance(message.id, (tuple, list)) else message.id)
+        forms = message.string if isinstance(message.string, (tuple, list)) else (message.string,)
+        found[key] = tuple(str(form or "") for form in forms)
     return found
 
 

@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
 from medialit.questions.base import Context, QuestionBase
 
@@ -131,12 +131,13 @@ class QuestionKind:
     @property
     def name(self) -> str:
         """The ``type:`` value lesson files use."""
-        return self.model.model_fields["type"].annotation.__args__[0]  # type: ignore[union-attr]
+        return str(get_args(self.model.model_fields["type"].annotation)[0])
 
     @cached_property
     def widget(self) -> Widget:
         """The type's Streamlit widget (its module is imported on first use)."""
-        return importlib.import_module(self.widget_module).WIDGET  # type: ignore[no-any-return]
+        widget: Widget = importlib.import_module(self.widget_module).WIDGET
+        return widget
 
     @property
     def worksheet_template(self) -> Path:

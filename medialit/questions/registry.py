@@ -7,9 +7,9 @@ out so the type checker sees it; a test checks both lists agree). See docs/quest
 
 from __future__ import annotations
 
-from typing import Annotated, Union
+from typing import Annotated, Any, Union
 
-from pydantic import Field
+from pydantic import Field, TypeAdapter
 
 from medialit.questions import choice, free_text, highlight, label, rating
 from medialit.questions.base import QuestionBase
@@ -24,6 +24,7 @@ BUILT_IN: tuple[QuestionKind, ...] = (
 )
 
 KINDS: dict[str, QuestionKind] = {}
+_adapter: TypeAdapter[Any] | None = None
 
 
 class UnknownQuestionType(LookupError):
@@ -60,13 +61,28 @@ def unregister(name: str) -> None:
         _rebuild_lesson_model()
 
 
+def question_adapter() -> TypeAdapter[Any]:
+    """Validates one question of any registered type (the loader checks well-formed questions with it)."""
+    global _adapter
+    if _adapter is None:
+        _adapter = TypeAdapter(_union())
+    return _adapter
+
+
+def _union() -> Any:
+    models = tuple(k.model for k in KINDS.values())
+    return Annotated[Union[models], Field(discriminator="type")]  # noqa: UP007 - built from the registry
+
+
 def _rebuild_lesson_model() -> None:
     """The lesson model's ``questions`` field becomes the union of every registered model."""
     from medialit.format.model import Lesson  # the format depends on the registry, not the reverse
 
-    models = tuple(k.model for k in KINDS.values())
-    union = Annotated[Union[models], Field(discriminator="type")]  # noqa: UP007 - built from the registry
-    Lesson.model_fields["questions"].annotation = list[union]  # type: ignore[valid-type]
+    global _adapter
+    _adapter = None
+    field = Lesson.model_fields["questions"]
+    field.annotation = list.__class_getitem__(_union())  # type: ignore[assignment]  # a run-time union
+
     Lesson.model_rebuild(force=True)
 
 

@@ -50,6 +50,9 @@ from typing import Any
 
 import streamlit as st
 
+from medialit.language.sentences import sentences
+from medialit.language.spans import merge as merge_spans
+
 Span = tuple[int, int]
 
 __all__ = [
@@ -89,11 +92,6 @@ _APOSTROPHES = frozenset("'\u2019")
 # in sync with assets/highlight.js.
 _ELISIONS = frozenset("c ç d j l m n s t qu jusqu lorsqu puisqu quoiqu".split())
 
-# Sentence ends: terminal punctuation, closing quotes/brackets (French "… »" has a space before
-# the guillemet), then whitespace.
-_SENTENCE_END = re.compile(r"[.!?…]+(?:[ \u00a0\u202f]?[»\"”’)\]])*(?=\s)")
-# A dot after these words (or after a single capital: "M.", "J.") does not end a sentence.
-_ABBREVIATIONS = frozenset("mme mmes mlle mm dr pr me mgr st ste cf ex p pp vol no mr mrs ms vs av bd".split())
 _LABEL_CHARS = 70  # keyboard options are truncated to this many characters
 
 
@@ -145,22 +143,6 @@ def _coerce_spans(raw: Any) -> list[Span]:
     return spans
 
 
-def merge_spans(spans: Iterable[Sequence[int]]) -> list[Span]:
-    """Sort spans and merge those that overlap or touch (``end == next start``).
-
-    Empty or reversed spans are dropped. The result is sorted, disjoint and non-adjacent.
-    """
-    merged: list[list[int]] = []
-    for start, end in sorted((int(s), int(e)) for s, e in spans):
-        if start >= end:
-            continue
-        if merged and start <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], end)
-        else:
-            merged.append([start, end])
-    return [(s, e) for s, e in merged]
-
-
 def _snap_one(text: str, start: int, end: int) -> Span | None:
     """Snap one span; ``None`` when nothing but spaces/punctuation was selected."""
     n = len(text)
@@ -193,45 +175,9 @@ def snap_to_words(text: str, spans: Iterable[Sequence[int]]) -> list[Span]:
     return merge_spans(span for span in snapped if span is not None)
 
 
-def _is_abbreviation(text: str, dot: int) -> bool:
-    """True when the ``.`` at ``dot`` ends an abbreviation such as "M." or "Mme." or "J."."""
-    if text[dot] != ".":
-        return False
-    start = dot
-    while start > 0 and _is_word_char(text[start - 1]):
-        start -= 1
-    word = text[start:dot]
-    return (len(word) == 1 and word.isupper()) or word.lower() in _ABBREVIATIONS
-
-
 def sentence_units(text: str) -> list[Span]:
-    """Split ``text`` into sentences and lines, as code-point spans trimmed of whitespace.
-
-    A unit ends at a line break or after terminal punctuation (``. ! ? …`` plus closing quotes or
-    brackets) followed by whitespace, except after common abbreviations ("M.", "Mme", "cf.").
-    Units without any letter or digit (blank lines, "***") are dropped. Sorted, disjoint.
-    """
-    return list(_sentence_units(text))
-
-
-# Cached: keyboard_marker needs the units on every rerun and the documents do not change.
-@functools.lru_cache(maxsize=64)
-def _sentence_units(text: str) -> tuple[Span, ...]:
-    units: list[Span] = []
-    for line in re.finditer(r"[^\n]+", text):
-        cuts = [line.start()]
-        for end in _SENTENCE_END.finditer(text, line.start(), line.end()):
-            if not _is_abbreviation(text, end.start()):
-                cuts.append(end.end())
-        cuts.append(line.end())
-        for start, stop in zip(cuts, cuts[1:], strict=False):
-            while start < stop and text[start].isspace():
-                start += 1
-            while stop > start and text[stop - 1].isspace():
-                stop -= 1
-            if any(_is_word_char(c) for c in text[start:stop]):
-                units.append((start, stop))
-    return tuple(units)
+    """The document's sentences and lines (``medialit.language.sentences``), the keyboard's units."""
+    return sentences(text)
 
 
 def layer_class(name: str) -> str:
@@ -395,7 +341,7 @@ def _subtract(spans: Iterable[Span], cut: Span) -> list[Span]:
 @functools.lru_cache(maxsize=64)
 def _unit_cores(text: str) -> tuple[Span | None, ...]:
     """Each sentence unit without its edge punctuation (what a mark must cover to choose it)."""
-    return tuple(_snap_one(text, s, e) for s, e in _sentence_units(text))
+    return tuple(_snap_one(text, s, e) for s, e in sentences(text))
 
 
 def _covered_units(text: str, marks: Sequence[Span]) -> list[int]:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
+from medialit.language.sentences import sentences
 from medialit.language.words import _WORD, STOPWORDS, Token, _lemma, strip_accents
 from medialit.xray.lexicon import Entry, Lexicon, Matcher, WordIndex, find_entries, fold_word, lexicon, plain
 
@@ -42,8 +43,6 @@ class Finding:
         return self.note_en if lang == "en" else self.note_fr
 
 
-_ABBREVIATIONS = frozenset("m mm mme mmes mlle dr pr me st ste etc cf p pp n no vol art av ap j c".split())
-_TERMINATOR = re.compile(r"[.!?…]+(?:\s?[»”\"')\]*_]+)?")
 _STARTERS = frozenset(
     plain(w) for w in """
     Le La Les L Un Une Des Il Elle Ils Elles On Nous Vous Je Ce Cet Cette Ces Mais Et Ou Donc Car Pour Par Dans En
@@ -65,33 +64,9 @@ _NAME = re.compile(
 )
 
 
-def _ends_sentence(text: str, match: re.Match[str]) -> bool:
-    end = match.end()
-    nxt = text[end:end + 2].lstrip(" ")[:1]
-    before = re.search(r"(\w+)$", text[max(0, match.start() - 12):match.start()])
-    word = before.group(1) if before else ""
-    if match.group().startswith(".") and (plain(word) in _ABBREVIATIONS or (len(word) == 1 and word.isupper())):
-        return False
-    return not (nxt and (nxt.islower() or nxt.isdigit() or nxt in ",;:"))
-
-
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans, trimmed. A line break ends a sentence unless the next line goes on in lower case."""
-    cuts = {0, len(text)} | {m.end() for m in _TERMINATOR.finditer(text) if _ends_sentence(text, m)}
-    for match in re.finditer(r"\n", text):
-        after = re.match(r"\s*(\S?)", text[match.end():match.end() + 200]).group(1)
-        line_before = text[max(0, match.start() - 200):match.start()].rstrip()
-        if not (after.islower() and line_before[-1:] not in ".!?…:»\"”"):
-            cuts.add(match.start())
-    bounds = sorted(cuts)
-    spans = []
-    for a, b in zip(bounds, bounds[1:], strict=False):
-        chunk = text[a:b]
-        left = len(chunk) - len(chunk.lstrip())
-        right = len(chunk.rstrip())
-        if right > left:
-            spans.append((a + left, a + right))
-    return spans
+    """Sentence spans, trimmed; a line that goes on in lower case continues the sentence."""
+    return sentences(text, wrapped_lines=True)
 
 
 @lru_cache(maxsize=65536)

@@ -13,7 +13,7 @@ from pydantic import Field
 from medialit.format.text import LText
 from medialit.i18n import tr
 from medialit.questions.base import ContentProblem, Context, QuestionBase, Slug, Strict
-from medialit.questions.scoring import Part, Score, incomplete
+from medialit.questions.scoring import Part, Score, Verdict, incomplete
 
 
 class Option(Strict):
@@ -59,6 +59,7 @@ class ChoiceQuestion(QuestionBase):
         return Score(complete=True, earned=earned, possible=self.points, how=how, parts=parts)
 
     def _part(self, option: Option, picked: bool, ctx: Context) -> Part:
+        verdict: Verdict
         if picked:
             verdict = "right" if option.correct else "wrong"
             feedback = ctx.t(option.feedback)

@@ -151,7 +151,7 @@ class FreeTextQuestion(QuestionBase):
     def _check_model_answer(self, ctx: Context) -> list[ContentProblem]:
         """The model answer, in each language it is given, must earn full marks by the rubric."""
         found = []
-        for lang, text in self.model_answer.values:
+        for lang, text in self.model_answer.values if self.model_answer else ():
             shown = lang if lang in ("fr", "en") else ctx.fallback
             result = self.score({"text": text}, Context(lang=shown, fallback=ctx.fallback))
             if not result.complete:

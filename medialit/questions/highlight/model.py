@@ -15,7 +15,7 @@ from medialit.format.vocab import category_name, vocabularies
 from medialit.i18n import tr
 from medialit.language.spans import clean, coverage, merge, overlap, prf, trim
 from medialit.questions.base import ContentProblem, Context, QuestionBase, Quoted, QuoteRef
-from medialit.questions.scoring import Part, Score, incomplete
+from medialit.questions.scoring import Part, Reduced, Score, Verdict, incomplete
 
 FOUND_AT = 0.5  # a passage counts as "found" in the feedback when half of it is marked
 EXPECTED_PART = "passage-"  # the key prefix of the parts that stand for expected passages
@@ -36,7 +36,7 @@ class HighlightQuestion(QuestionBase):
 
     def gold(self, ctx: Context) -> list[tuple[int, int]]:
         """The expected passages' spans, trimmed like the student's marks (quotes marks, spaces)."""
-        return [self._span(i, ctx) for i in range(len(self.passages)) if self._span(i, ctx)]
+        return [span for i in range(len(self.passages)) if (span := self._span(i, ctx))]
 
     def _span(self, i: int, ctx: Context) -> tuple[int, int] | None:
         span = ctx.span(("passages", i))
@@ -62,16 +62,18 @@ class HighlightQuestion(QuestionBase):
     def _passage_part(self, i: int, passage: Passage, marks: list[tuple[int, int]], ctx: Context) -> Part:
         span = self._span(i, ctx)
         share = coverage(span, marks) if span else 0.0
+        verdict: Verdict
+        reduced: Reduced
         if share >= FOUND_AT:
-            verdict, word, reduced = "right", tr("highlight_found", ctx.lang), "all"
+            verdict, word, reduced = "right", "highlight_found", "all"
         elif share > 0:
-            verdict, word, reduced = "partial", tr("highlight_partly", ctx.lang), "verdict_only"
+            verdict, word, reduced = "partial", "highlight_partly", "verdict_only"
         else:
-            verdict, word, reduced = "missed", tr("highlight_missed", ctx.lang), "hidden"
+            verdict, word, reduced = "missed", "highlight_missed", "hidden"
         technique = category_name("techniques", passage.technique, ctx.lang) if passage.technique else ""
         feedback = ". ".join(x for x in (technique, ctx.t(passage.explanation)) if x)
         return Part(key=f"{EXPECTED_PART}{i}", label=passage.quote, verdict=verdict, feedback=feedback,
-                    spans=(span,) if span else (), quoted=True, word=word, reduced=reduced)
+                    spans=(span,) if span else (), quoted=True, word=tr(word, ctx.lang), reduced=reduced)
 
     def expected_spans(self, ctx: Context) -> list[tuple[int, int]]:
         return self.gold(ctx)

@@ -47,12 +47,12 @@ class RatingQuestion(QuestionBase):
         return self.expected is not None and self.points > 0
 
     def score(self, answer: dict[str, Any], ctx: Context) -> Score:
-        value = (answer or {}).get("value")
-        valid = isinstance(value, (int, float)) and not isinstance(value, bool)
-        if not valid or not self.scale_min <= value <= self.scale_max:
+        given = (answer or {}).get("value")
+        valid = isinstance(given, (int, float)) and not isinstance(given, bool)
+        if not isinstance(given, (int, float)) or not valid or not self.scale_min <= given <= self.scale_max:
             return incomplete(tr("rating_empty", ctx.lang), self.points if self.is_scored() else 0.0)
-        value = int(value)
-        if not self.is_scored():
+        value = int(given)
+        if self.expected is None or not self.is_scored():
             return Score(complete=True, earned=0.0, possible=0.0, how=tr("unscored", ctx.lang), scored=False,
                          extra={"value": value})
         lo, hi = self.expected.min, self.expected.max
