@@ -12,6 +12,7 @@ from medialit.format.library import lesson_files
 from medialit.format.loader import lesson_data, load_lesson
 from medialit.format.schema import write_schema
 from medialit.paths import content_dirs, kit_root
+from medialit.questions.scoring import fmt
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -171,6 +172,36 @@ def export_command(lesson: str, fmt: str, key: bool, lang: str, output: Path | N
     if skipped:
         click.echo(f"not exported (GIFT cannot express highlight and label questions): {', '.join(skipped)}",
                    err=True)
+
+
+@main.command("score")
+@click.argument("cases", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list, one object per case.")
+def score_command(cases: Path, as_json: bool) -> None:
+    """Score the answers in CASES (a YAML list of lesson, question, lang, answer), in input order.
+
+    For tuning a rubric on a class's answers: each line gives the points, whether the answer is complete,
+    whether it is held for review, the scorer's confidence, and how the points were computed.
+    """
+    from medialit.cases import CaseFileError, read_cases, score_cases
+
+    try:
+        results = score_cases(read_cases(cases), kit_root())
+    except CaseFileError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if as_json:
+        click.echo(json.dumps([r.to_dict() for r in results], ensure_ascii=False, indent=2))
+    else:
+        for n, r in enumerate(results, start=1):
+            where = f"{n}. {r.lesson}/{r.question} ({r.lang})"
+            if r.error:
+                click.echo(f"{where}: cannot be scored: {r.error}")
+                continue
+            state = "held for review" if r.pending else "complete" if r.complete else "incomplete"
+            click.echo(f"{where}: {fmt(r.earned)}/{fmt(r.possible)} pt, {state}, confidence {r.confidence:.2f}"
+                       f"{', to review' if r.needs_review and not r.pending else ''} — {r.explanation}")
+    if any(r.error for r in results):
+        raise SystemExit(1)
 
 
 @main.command("new")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from difflib import get_close_matches
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -20,8 +21,10 @@ from medialit.format.model import DocumentRef, Lesson
 from medialit.format.problems import Problem, Severity
 from medialit.format.text import Text, localize
 from medialit.format.yamlsafe import YamlDoc, read_yaml
+from medialit.language.words import tokens
 from medialit.paths import inside_kit, kit_root
 from medialit.questions import Context, QuestionBase
+from medialit.questions.examples import example_problems
 from medialit.questions.registry import question_adapter
 
 SubPath = tuple[str | int, ...]
@@ -40,6 +43,12 @@ class LoadedLesson:
     content_hash: str
     problems: tuple[Problem, ...] = ()
 
+    @cached_property
+    def topic(self) -> frozenset[str]:
+        """The lesson's words (its document and every text it holds), as plain forms and lemmas: what an
+        answer about this lesson may talk with (``medialit.language.reading``)."""
+        return topic_of([self.text, *_strings(self.lesson.model_dump(mode="json"))])
+
     def t(self, text: Text | None, lang: str) -> str:
         """A lesson text in ``lang``, falling back to the lesson's own language ("" for None)."""
         return localize(text, lang, self.lesson.language)
@@ -52,7 +61,24 @@ class LoadedLesson:
             text=self.text,
             spans={sub: span for (qid, sub), span in self.spans.items() if qid == question.id},
             texts={sub: t for (qid, sub), t in self.texts.items() if qid == question.id},
+            topic=self.topic,
         )
+
+
+def topic_of(strings: list[str]) -> frozenset[str]:
+    """Every word of ``strings``, as plain forms and lemmas."""
+    return frozenset(w for tok in tokens("\n".join(strings)) for w in (tok.form, tok.lemma))
+
+
+def _strings(node: Any) -> list[str]:
+    """Every string inside a dumped model (texts, quotes, terms)."""
+    if isinstance(node, str):
+        return [node]
+    if isinstance(node, dict):
+        return [s for value in node.values() for s in _strings(value)]
+    if isinstance(node, list):
+        return [s for value in node for s in _strings(value)]
+    return []
 
 
 @dataclass
@@ -219,12 +245,18 @@ class _Checker:
             seen.setdefault(question.id, index)
             self._quotes(question, qpath, has_document)
             ctx = Context(lang=language, fallback=language, text=self.text,
-                          spans={sub: s for (qid, sub), s in self.spans.items() if qid == question.id})
-            for finding in question.check(ctx):
+                          spans={sub: s for (qid, sub), s in self.spans.items() if qid == question.id},
+                          topic=self.topic)
+            for finding in [*question.check(ctx), *example_problems(question, ctx)]:
                 self.add(self.doc.line(qpath + finding.path), finding.severity, finding.message, question.id)
             if not question.explanation:
                 self.add(self.doc.line(qpath), "warning",
                          "no 'explanation:': add one, it is shown after answering", question.id)
+
+    @cached_property
+    def topic(self) -> frozenset[str]:
+        """The lesson's words, as ``LoadedLesson.topic`` (the file's strings and its document)."""
+        return topic_of([self.text, *_strings(self.doc.data)])
 
     def _quotes(self, question: QuestionBase, qpath: SubPath, has_document: bool) -> None:
         for ref in question.all_quote_refs():

@@ -39,6 +39,14 @@ _STOPWORD_TEXT = """
     peut peuvent pourrait doit doivent tout tous toute toutes aussi très plusieurs
 """
 STOPWORDS = frozenset(strip_accents(w) for w in _STOPWORD_TEXT.split())
+# The words that make a sentence of a list of words: articles, prepositions, pronouns, links, auxiliaries.
+GRAMMAR_WORDS = frozenset(strip_accents(w) for w in """
+    le la les l un une des de du d au aux et ou mais donc car que qu qui dont ce cet cette ces il elle ils elles
+    on nous vous je j tu se s sa son ses leur leurs est sont était a ont avait dans sur par pour avec sans vers
+    en y à
+    the a an of to in on at for with by from and or but that this these those he she they we you it its his
+    her their is are was were has have had will would
+""".split())
 
 
 @dataclass(frozen=True)
@@ -76,12 +84,41 @@ def _allowed_typos(length: int) -> int:
     return 0 if length <= 4 else 1 if length <= 8 else 2
 
 
+# What may follow a wildcard stem that is a whole French word ("trou*": trou, trous, trouée — not trouve).
+_INFLECTIONS = frozenset(("", "s", "x", "e", "es", "ee", "ees"))
+MIN_STEM = 4  # a wildcard stem shorter than this matches its word and that word's forms only
+
+
+@lru_cache(maxsize=4096)
+def _is_base_word(stem: str) -> bool:
+    """True when ``stem`` is a French word in its base form ("trou", "source"; not "suspend", "critiqu").
+
+    Such a stem followed by ``*`` means that word: "trou*" must not catch "trouve" (trouver). A stem that
+    is only the start of words ("critiqu*", "suspend*") matches every word starting with it.
+    """
+    try:
+        return bool(simplemma.is_known(stem, lang="fr")) and strip_accents(simplemma.lemmatize(stem, lang="fr")) == stem
+    except Exception:  # noqa: BLE001 - an odd stem must never break scoring
+        return False
+
+
+def _wildcard_matches(token: Token, stem: str) -> bool:
+    """``stem*``: words starting with the stem; for a short stem or a whole word, only its own forms."""
+    if not token.form.startswith(stem):
+        return False
+    if len(stem) < MIN_STEM:
+        return token.form == stem or token.lemma == stem
+    if _is_base_word(stem):
+        return token.lemma == stem or token.form[len(stem):] in _INFLECTIONS
+    return True
+
+
 def word_matches(token: Token, term_word: str, term_lemma: str, fuzzy: bool = True) -> bool:
     """Does one student word match one word of a rubric term? (``fuzzy``: allow small typos)"""
     if term_word.startswith("="):
         return token.form == term_word[1:]
     if term_word.endswith("*"):
-        return token.form.startswith(term_word[:-1])
+        return _wildcard_matches(token, term_word[:-1])
     if token.form == term_word or token.lemma == term_lemma or token.lemma == term_word:
         return True
     allowed = _allowed_typos(len(term_word)) if fuzzy else 0
@@ -116,6 +153,41 @@ def find_term(toks: list[Token], term: str, fuzzy: bool = True) -> tuple[int, in
     return None
 
 
+def find_all_terms(toks: list[Token], term: str, fuzzy: bool = True) -> list[tuple[int, int]]:
+    """Every place ``term`` occurs, as (first, last) token indices."""
+    words = _term_words(term)
+    if not words:
+        return []
+    return [(i, i + len(words) - 1) for i in range(len(toks) - len(words) + 1)
+            if all(word_matches(toks[i + j], w, lemma, fuzzy) for j, (w, lemma) in enumerate(words))]
+
+
+# Words that make a rubric term mean "no X" ("aucune source", "pas de source", "sans source", "not named").
+_TERM_NEGATORS = frozenset(strip_accents(w) for w in
+                           "ne n pas aucun aucune aucuns aucunes sans jamais rien ni no not never without none".split())
+
+
+@lru_cache(maxsize=4096)
+def negative_core(term: str) -> tuple[str, bool]:
+    """A term's core and whether it says "no X": ``aucune source`` → (``source``, True); ``source*`` →
+    (``source*``, False). A term made only of negation words stays as it is."""
+    words = re.findall(r"=?[^\W_]+\*?", term.casefold())
+    core, negative, skip_de = [], False, False
+    for word in words:
+        plain = strip_accents(word.lstrip("=").rstrip("*"))
+        if plain in _TERM_NEGATORS:
+            negative, skip_de = True, plain == "pas"
+            continue
+        if skip_de and plain in ("de", "d"):
+            skip_de = False
+            continue
+        skip_de = False
+        core.append(word)
+    if not negative or not core:
+        return term, False
+    return " ".join(core), True
+
+
 def looks_like_keyword_list(text: str, toks: list[Token]) -> bool:
     """True for a bare list of words: short items between commas/semicolons/lines, or no function words.
 
@@ -127,6 +199,9 @@ def looks_like_keyword_list(text: str, toks: list[Token]) -> bool:
     items = [part for part in re.split(r"[,;/\n•·|]+", text) if _WORD.search(part)]
     if len(items) >= 3 and sum(len(_WORD.findall(i)) for i in items) / len(items) <= 2.5:
         return True
+    grammar = sum(1 for t in toks if t.form in GRAMMAR_WORDS)
+    if len(toks) >= 5 and grammar <= 1:
+        return True  # "réunion Ukraine Élysée Macron troupes pas exclu": words, not a sentence
     if re.search(r"[.!?]\s*$", text.strip()):
         return False  # written as a sentence; the teacher reviews every written answer anyway
     function_words = sum(1 for t in toks if t.form in STOPWORDS)

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from medialit.format.text import LText, Text
 from medialit.questions.scoring import Score
@@ -63,6 +63,8 @@ class Context:
     text: str = ""
     spans: dict[SubPath, tuple[int, int]] = field(default_factory=dict)
     texts: dict[SubPath, str] = field(default_factory=dict)
+    topic: frozenset[str] = frozenset()
+    """The lesson's words (``LoadedLesson.topic``): what an answer about it may use."""
 
     def t(self, text: Text | None) -> str:
         return text.get(self.lang, self.fallback) if text is not None else ""
@@ -77,6 +79,24 @@ class PromptQuote(Strict):
     quote: str = Field(min_length=1, description="The passage, exactly as in the document.")
     document: str | None = Field(None, description="The document it comes from (default: the lesson's).")
     occurrence: int | None = Field(None, ge=1)
+
+
+class Example(Strict):
+    """A sample answer and what it must score."""
+
+    answer: Any = Field(description="The answer as a student gives it: a text, option ids, quoted passages "
+                                    "('- quote: …'), a number, or 'excerpt id: category id'.")
+    lang: Literal["fr", "en"] | None = Field(None, description="The interface language (default: the lesson's).")
+    at_least: float | None = Field(None, ge=0, le=100, description="It must score at least this many percent.")
+    at_most: float | None = Field(None, ge=0, le=100, description="It must score at most this many percent.")
+    held: bool | None = Field(None, description="true: it must be held for the teacher's review; false: it must not.")
+    note: str | None = Field(None, description="Why (for the teacher who reads the file).")
+
+    @model_validator(mode="after")
+    def _says_something(self) -> Example:
+        if self.at_least is None and self.at_most is None and self.held is None:
+            raise ValueError("an example needs 'at_least:', 'at_most:' or 'held:' (what it must score)")
+        return self
 
 
 class QuestionBase(Strict):
@@ -95,6 +115,11 @@ class QuestionBase(Strict):
     quotes: list[PromptQuote] = Field(
         default_factory=list, description="Passages the prompt quotes, checked by the validator against their document."
     )
+    examples: list[Example] = Field(
+        default_factory=list,
+        description="Sample answers with the score they must get (a good paraphrase at_least: 70, a keyword list "
+        "at_most: 40): 'medialit validate' checks them.",
+    )
 
     def score(self, answer: dict[str, Any], ctx: Context) -> Score:  # pragma: no cover - abstract
         raise NotImplementedError
@@ -104,6 +129,12 @@ class QuestionBase(Strict):
 
     def ideal_answer(self, ctx: Context) -> dict[str, Any]:  # pragma: no cover - abstract
         """An answer that earns full marks (the answer key; also used to test every lesson)."""
+        raise NotImplementedError
+
+    def answer_from(self, value: Any, ctx: Context) -> dict[str, Any]:  # pragma: no cover - abstract
+        """The raw answer a teacher writes in the lesson's own words (``examples:``, ``medialit score``):
+        a text, option ids, quoted passages, a number, excerpt → category. ValueError, in words, if it
+        does not fit the question."""
         raise NotImplementedError
 
     def quote_refs(self) -> list[QuoteRef]:

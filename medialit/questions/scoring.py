@@ -42,7 +42,14 @@ class Part:
 
 @dataclass(frozen=True)
 class Score:
-    """The result of scoring one answer. ``how`` says in words how the points were computed."""
+    """The result of scoring one answer. ``how`` says in words how the points were computed.
+
+    ``needs_review``: the teacher may want to read it (written answers). ``confidence`` (0–1): how sure
+    the automatic score is; a scorer that is not sure sets ``pending``: the answer is held for the
+    teacher's review, earns no point until then (``extra["auto_earned"]`` keeps what the scorer would
+    give) and goes first in the teacher's queue. ``retry_lines``: what the student may see of the
+    correction while a retry remains (Markdown lines), when the parts would give the answer away.
+    """
 
     complete: bool
     earned: float = 0.0
@@ -53,6 +60,9 @@ class Score:
     message: str = ""
     scored: bool = True
     extra: dict = field(default_factory=dict)
+    confidence: float = 1.0
+    pending: bool = False
+    retry_lines: tuple[str, ...] = ()
 
     @property
     def fraction(self) -> float:
@@ -74,7 +84,8 @@ class Score:
             Part(**{**{k: v for k, v in p.items() if k in known}, "spans": tuple(tuple(s) for s in p.get("spans", ()))})
             for p in data.get("parts", ())
         )
-        return cls(**{**data, "parts": parts})
+        fields = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        return cls(**{**fields, "parts": parts, "retry_lines": tuple(data.get("retry_lines", ()))})
 
 
 def incomplete(message: str, possible: float) -> Score:

@@ -58,7 +58,7 @@ def _model_pieces(kind: QuestionKind) -> list[str]:
     literal = get_args(model.model_fields["type"].annotation)
     if literal != (kind.name,):
         missing.append(f"{kind.name}: the model's 'type' is not Literal['{kind.name}']")
-    for method in ("score", "ideal_answer"):
+    for method in ("score", "ideal_answer", "answer_from"):
         if not _overrides(model, method):
             missing.append(f"{kind.name}: the model does not implement {method}()")
     if not (model.__doc__ or "").strip() and not (inspect.getmodule(model).__doc__ or "").strip():

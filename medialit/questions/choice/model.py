@@ -96,6 +96,13 @@ class ChoiceQuestion(QuestionBase):
     def ideal_answer(self, ctx: Context) -> dict[str, Any]:
         return {"selected": [o.id for o in self.options if o.correct]}
 
+    def answer_from(self, value: Any, ctx: Context) -> dict[str, Any]:
+        picked = [value] if isinstance(value, str) else value
+        known = {o.id for o in self.options}
+        if not isinstance(picked, list) or not all(isinstance(p, str) and p in known for p in picked):
+            raise ValueError(f"give option ids among {', '.join(sorted(known))} (one id, or a list)")
+        return {"selected": picked}
+
     def answer_key_free(self, ctx: Context) -> dict[str, Any]:
         return {
             **super().answer_key_free(ctx),

@@ -1,11 +1,17 @@
-"""``free_text``: a short written answer scored by a rubric of concepts.
+"""``free_text``: a short written answer scored by a rubric of concepts, read before it is counted.
 
-Each concept has points, alternative terms and feedback when found or missing; matching forgives
-case, accents, apostrophes, word forms and small typos (``medialit.language.words``). A concept in
-``mode: absent`` (for neutral rewrites) earns its points when none of its terms is left, but only
-if the answer also earns a ``present`` concept (or all those named in ``requires``), so an
-off-topic or vague answer does not collect them.
-A bare list of keywords earns half. Every answer is flagged for the teacher's review.
+Each concept has points, alternative terms (or ``all_of`` groups that must meet in one sentence: who +
+what) and feedback when found or missing. Matching forgives case, accents, apostrophes, word forms and
+small typos (``medialit.language.words``), but a term counts only where the answer talks about the
+document, and with the polarity the teacher wrote (``medialit.questions.free_text.rubric``).
+A concept in ``mode: absent`` (neutral rewrites) earns its points when none of its terms, and no loaded
+word of the kit's general lexicon, is left — and only if the answer also earns a ``present`` concept (or
+those named in ``requires``), so an off-topic or vague answer does not collect them.
+
+The scorer says how sure it is. An answer that meets the rubric only in sentences about something else,
+that seems to say the opposite of a concept, or that is a bare list of keywords, is *held for review*:
+no point until the teacher reads it (what it would earn is kept for the teacher). Every written answer
+may be reviewed by the teacher.
 """
 
 from __future__ import annotations
@@ -16,11 +22,16 @@ from pydantic import Field
 
 from medialit.format.text import LText
 from medialit.i18n import tr
-from medialit.language.words import find_term, looks_like_keyword_list, tokens
+from medialit.language.reading import Reading
+from medialit.language.words import looks_like_keyword_list
 from medialit.questions.base import ContentProblem, Context, QuestionBase, Slug, Strict
-from medialit.questions.scoring import Part, Score, fmt, incomplete
+from medialit.questions.free_text.rubric import Match, match_absent, match_all_of, match_terms
+from medialit.questions.scoring import Part, Score, incomplete
 
-KEYWORD_LIST_FACTOR = 0.5
+HELD_CONFIDENCE = 0.3
+STILL_LOADED_CAP = 0.4  # a "neutral rewrite" that keeps judging words has not done the task
+HELD_KEYS = {"off_topic": "free_text_held_off_topic", "reversed": "free_text_held_reversed",
+             "keyword_list": "free_text_held_keywords"}
 
 
 class Concept(Strict):
@@ -28,7 +39,14 @@ class Concept(Strict):
     label: LText = Field(description="The idea, as the teacher would name it in feedback.")
     points: float = Field(1.0, ge=0)
     terms: list[str] = Field(
-        min_length=1, description="Words or phrases that show the idea (fr and en); 'word*' for any ending."
+        default_factory=list,
+        description="Words or phrases that show the idea (fr and en), any one is enough; 'word*' for any ending; "
+        "'aucune source' / 'no source' is met by 'il ne cite jamais sa source'.",
+    )
+    all_of: list[list[str]] = Field(
+        default_factory=list,
+        description="Groups of alternatives that must ALL appear in one sentence, e.g. who + what: "
+        "[[russie, moscou], [suspend*, rompt*, arrête*]]. Met by 'terms' or by 'all_of'.",
     )
     mode: Literal["present", "absent"] = Field(
         "present", description="'absent': earned when none of the terms is in the answer (neutral rewrites)."
@@ -51,119 +69,115 @@ class FreeTextQuestion(QuestionBase):
 
     def score(self, answer: dict[str, Any], ctx: Context) -> Score:
         text = str((answer or {}).get("text", "") or "")
-        toks = tokens(text)
-        if not toks:
+        reading = Reading(text, ctx.topic)
+        n = len(reading.toks)
+        if not n:
             return incomplete(tr("free_text_empty", ctx.lang), self.points)
-        if len(toks) < self.min_words:
-            return incomplete(tr("free_text_too_short", ctx.lang, n=len(toks), min=self.min_words), self.points)
-        if len(toks) > self.max_words:
-            return incomplete(tr("free_text_too_long", ctx.lang, n=len(toks), max=self.max_words), self.points)
-        present = [self._present(c, toks, text, ctx) for c in self.rubric if c.mode == "present"]
-        found_ids = {p.key for p in present if p.verdict == "right"}
-        any_present = bool(found_ids)
-        absent = [self._absent(c, toks, text, set(c.requires) <= found_ids if c.requires else any_present, ctx)
-                  for c in self.rubric if c.mode == "absent"]
-        by_id = {p.key: p for p in present + absent}
-        parts = tuple(by_id[c.id] for c in self.rubric)
+        if n < self.min_words:
+            return incomplete(tr("free_text_too_short", ctx.lang, n=n, min=self.min_words), self.points)
+        if n > self.max_words:
+            return incomplete(tr("free_text_too_long", ctx.lang, n=n, max=self.max_words), self.points)
+        present = {c.id: self._match(c, reading) for c in self.rubric if c.mode == "present"}
+        met = {cid for cid, m in present.items() if m.met}
+        parts = [self._present_part(c, present[c.id], reading, ctx) if c.mode == "present"
+                 else self._absent_part(c, reading, set(c.requires) <= met if c.requires else bool(met), ctx)
+                 for c in self.rubric]
         raw = sum(p.earned for p in parts)
         earned = min(raw, self.points)
         how = tr("free_text_how", ctx.lang, found=sum(p.verdict == "right" for p in parts), total=len(parts),
                  raw=float(raw), max=float(self.points), pts=float(earned))
-        keyword_list = any_present and looks_like_keyword_list(text, toks)
-        if keyword_list:
-            earned *= KEYWORD_LIST_FACTOR
-            how = f"{how} {tr('free_text_keywords', ctx.lang)}"
+        if any(c.mode == "absent" and p.verdict == "wrong" for c, p in zip(self.rubric, parts, strict=True)):
+            earned = min(earned, STILL_LOADED_CAP * self.points)
+            how = f"{how} {tr('free_text_still_loaded_cap', ctx.lang, pct=round(STILL_LOADED_CAP * 100))}"
+        held = self._held(present, reading)
+        if held:
+            how = f"{how} {tr(HELD_KEYS[held], ctx.lang)}"
+            return Score(complete=True, earned=0.0, possible=self.points, how=how, parts=tuple(parts),
+                         needs_review=True, confidence=HELD_CONFIDENCE, pending=True,
+                         extra={"auto_earned": earned, "held": held})
         how = f"{how} {tr('free_text_review', ctx.lang)}"
-        return Score(complete=True, earned=earned, possible=self.points, how=how, parts=parts,
-                     needs_review=True, extra={"keyword_list": keyword_list})
+        return Score(complete=True, earned=earned, possible=self.points, how=how, parts=tuple(parts),
+                     needs_review=True, confidence=self._confidence(present))
 
-    def _present(self, concept: Concept, toks: list, text: str, ctx: Context) -> Part:
-        hit = next((h for term in concept.terms if (h := find_term(toks, term))), None)
-        if hit:
-            words = text[hit[0]:hit[1]]
-            feedback = " — ".join(x for x in (tr("free_text_found_at", ctx.lang, words=words),
+    @staticmethod
+    def _match(concept: Concept, reading: Reading) -> Match:
+        found = match_terms(reading, concept.terms)
+        if concept.all_of:
+            grouped = match_all_of(reading, concept.all_of)
+            found.met += grouped.met
+            found.reversed += grouped.reversed
+            found.off_topic += grouped.off_topic
+        return found
+
+    @staticmethod
+    def _held(present: dict[str, Match], reading: Reading) -> str:
+        """Why the answer must wait for the teacher ("" when the automatic score can stand)."""
+        anything = any(m.met or m.off_topic or m.reversed for m in present.values())
+        if anything and (reading.off_topic or (all(not m.met for m in present.values())
+                                               and any(m.off_topic for m in present.values()))):
+            return "off_topic"
+        if any(m.reversed and not m.met for m in present.values()):
+            return "reversed"
+        if reading.dismissal and any(m.met for m in present.values()):
+            return "reversed"
+        if any(m.met for m in present.values()) and looks_like_keyword_list(reading.text, reading.toks):
+            return "keyword_list"
+        return ""
+
+    @staticmethod
+    def _confidence(present: dict[str, Match]) -> float:
+        """1 when every concept met was met plainly; less when met only next to an off-topic sentence."""
+        shaky = sum(1 for m in present.values() if m.met and m.off_topic)
+        return max(0.5, 1.0 - 0.2 * shaky)
+
+    def _present_part(self, concept: Concept, match: Match, reading: Reading, ctx: Context) -> Part:
+        label = ctx.t(concept.label)
+        if match.met:
+            hit = match.met[0]
+            feedback = " — ".join(x for x in (tr("free_text_found_at", ctx.lang, words=text_of(reading, hit)),
                                                ctx.t(concept.feedback_found)) if x)
-            return Part(key=concept.id, label=ctx.t(concept.label), verdict="right", feedback=feedback,
-                        earned=concept.points, possible=concept.points, spans=(hit,))
-        return Part(key=concept.id, label=ctx.t(concept.label), verdict="missed",
-                    feedback=ctx.t(concept.feedback_missing), possible=concept.points)
+            return Part(key=concept.id, label=label, verdict="right", feedback=feedback, earned=concept.points,
+                        possible=concept.points, spans=((hit.start, hit.end),))
+        if match.reversed:
+            hit = match.reversed[0]
+            return Part(key=concept.id, label=label, verdict="wrong", possible=concept.points,
+                        feedback=tr("free_text_reversed", ctx.lang, words=text_of(reading, hit)),
+                        spans=((hit.start, hit.end),))
+        return Part(key=concept.id, label=label, verdict="missed", feedback=ctx.t(concept.feedback_missing),
+                    possible=concept.points)
 
-    def _absent(self, concept: Concept, toks: list, text: str, content_kept: bool, ctx: Context) -> Part:
-        hits = [h for term in concept.terms if (h := find_term(toks, term, fuzzy=False))]
-        if hits:
-            words = ", ".join(text[a:b] for a, b in hits)
+    def _absent_part(self, concept: Concept, reading: Reading, content_kept: bool, ctx: Context) -> Part:
+        label = ctx.t(concept.label)
+        loaded = match_absent(reading, concept.terms, ctx.lang).loaded
+        if loaded:
+            words = ", ".join(reading.text[a:b] for a, b in loaded)
             feedback = " — ".join(x for x in (tr("free_text_absent_bad", ctx.lang, words=words),
                                                ctx.t(concept.feedback_missing)) if x)
-            return Part(key=concept.id, label=ctx.t(concept.label), verdict="wrong", feedback=feedback,
-                        possible=concept.points, spans=tuple(hits))
+            return Part(key=concept.id, label=label, verdict="wrong", feedback=feedback, possible=concept.points,
+                        spans=tuple(loaded))
         if not content_kept:
-            return Part(key=concept.id, label=ctx.t(concept.label), verdict="missed",
+            return Part(key=concept.id, label=label, verdict="missed",
                         feedback=tr("free_text_absent_needs_present", ctx.lang), possible=concept.points)
         feedback = " — ".join(x for x in (tr("free_text_absent_ok", ctx.lang), ctx.t(concept.feedback_found)) if x)
-        return Part(key=concept.id, label=ctx.t(concept.label), verdict="right", feedback=feedback,
-                    earned=concept.points, possible=concept.points)
+        return Part(key=concept.id, label=label, verdict="right", feedback=feedback, earned=concept.points,
+                    possible=concept.points)
 
     def ideal_answer(self, ctx: Context) -> dict[str, Any]:
         return {"text": ctx.t(self.model_answer)}
 
-    def check(self, ctx: Context) -> list[ContentProblem]:
-        found = []
-        total = sum(c.points for c in self.rubric)
-        if total <= 0:
-            found.append(ContentProblem(("rubric",), "error",
-                                 "the rubric is worth zero points: give 'points:' to at least one concept"))
-        elif self.points > 0 and total < self.points:
-            found.append(ContentProblem(("rubric",), "warning",
-                                 f"the rubric's concepts add up to {fmt(total)} points but the question is worth "
-                                 f"{fmt(self.points)}: no answer can reach full marks"))
-        if self.rubric and all(c.mode == "absent" for c in self.rubric):
-            found.append(ContentProblem(("rubric",), "error",
-                                 "every concept is 'mode: absent': add at least one concept the answer must contain"))
-        if self.min_words > self.max_words:
-            found.append(ContentProblem(("min_words",), "error",
-                                 f"'min_words' ({self.min_words}) is larger than 'max_words' ({self.max_words})"))
-        if not self.model_answer:
-            found.append(ContentProblem(("rubric",), "warning",
-                                 "no 'model_answer': add a good answer, shown to students after they submit"))
-        elif total > 0:
-            found += self._check_model_answer(ctx)
-        ids: set[str] = set()
-        for i, concept in enumerate(self.rubric):
-            if concept.id in ids:
-                found.append(ContentProblem(("rubric", i, "id"), "error",
-                                     f"two rubric concepts have the id '{concept.id}': give each its own id"))
-            ids.add(concept.id)
-            if not any(t.strip("* ") for t in concept.terms):
-                found.append(ContentProblem(("rubric", i, "terms"), "error",
-                                     f"the concept '{concept.id}' has no usable term: list words that show the idea"))
-            present_ids = {c.id for c in self.rubric if c.mode == "present"}
-            for required in concept.requires:
-                if required not in present_ids:
-                    found.append(ContentProblem(("rubric", i, "requires"), "error",
-                                         f"'requires' names '{required}', which is not a present concept of this "
-                                         f"rubric: use one of {', '.join(sorted(present_ids)) or '(none)'}"))
-            if concept.mode == "present" and not concept.feedback_missing:
-                found.append(ContentProblem(("rubric", i), "warning",
-                                     f"the concept '{concept.id}' has no 'feedback_missing': say what the student "
-                                     "should have written"))
-        return found
+    def answer_from(self, value: Any, ctx: Context) -> dict[str, Any]:
+        if not isinstance(value, str):
+            raise ValueError("give the written answer as text")
+        return {"text": value}
 
-    def _check_model_answer(self, ctx: Context) -> list[ContentProblem]:
-        """The model answer, in each language it is given, must earn full marks by the rubric."""
-        found = []
-        for lang, text in self.model_answer.values if self.model_answer else ():
-            shown = lang if lang in ("fr", "en") else ctx.fallback
-            result = self.score({"text": text}, Context(lang=shown, fallback=ctx.fallback))
-            if not result.complete:
-                found.append(ContentProblem(("model_answer",), "warning",
-                                     f"the model answer ({shown}) cannot be scored: {result.message}"))
-            elif result.earned < self.points - 1e-9:
-                missed = ", ".join(p.key for p in result.parts if p.verdict != "right")
-                found.append(ContentProblem(("model_answer",), "warning",
-                                     f"the model answer ({shown}) earns only {fmt(result.earned)} of "
-                                     f"{fmt(self.points)} points by the rubric (missed: {missed or 'keyword list'}): "
-                                     "add its words to the concepts' terms, or rewrite it"))
-        return found
+    def check(self, ctx: Context) -> list[ContentProblem]:
+        from medialit.questions.free_text.checks import rubric_problems
+
+        return rubric_problems(self, ctx)
 
     def answer_key_free(self, ctx: Context) -> dict[str, Any]:
         return {**super().answer_key_free(ctx), "min_words": self.min_words, "max_words": self.max_words}
+
+
+def text_of(reading: Reading, hit: Any) -> str:
+    return reading.text[hit.start:hit.end]

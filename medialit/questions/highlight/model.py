@@ -10,6 +10,7 @@ from typing import Any, Literal
 
 from pydantic import Field
 
+from medialit.format.document import locate
 from medialit.format.text import LText
 from medialit.format.vocab import category_name, vocabularies
 from medialit.i18n import tr
@@ -83,6 +84,21 @@ class HighlightQuestion(QuestionBase):
         """The expected passages' spans, read back from a stored score (for the "expected" layer)."""
         return [list(s) for part in result.get("parts", []) if str(part.get("key", "")).startswith(EXPECTED_PART)
                 for s in part.get("spans", [])]
+
+    def answer_from(self, value: Any, ctx: Context) -> dict[str, Any]:
+        items = [value] if isinstance(value, (str, dict)) else value
+        if not isinstance(items, list):
+            raise ValueError("give the marked passages as a list of quotes ('- quote: …')")
+        spans = []
+        for item in items:
+            quote, occurrence = (item, None) if isinstance(item, str) else (item.get("quote"), item.get("occurrence"))
+            if not isinstance(quote, str) or not quote.strip():
+                raise ValueError("each marked passage needs its 'quote:'")
+            found = locate(ctx.text, quote, occurrence)
+            if found.span is None:
+                raise ValueError(found.problem or f'"{quote}" is not in the document')
+            spans.append(list(found.span))
+        return {"spans": spans}
 
     def ideal_answer(self, ctx: Context) -> dict[str, Any]:
         return {"spans": [list(s) for s in self.gold(ctx)]}

@@ -69,6 +69,12 @@ class LabelQuestion(QuestionBase):
         how = tr("label_how", ctx.lang, right=right, total=len(parts), max=float(self.points), pts=float(earned))
         return Score(complete=True, earned=earned, possible=self.points, how=how, parts=tuple(parts))
 
+    def answer_from(self, value: Any, ctx: Context) -> dict[str, Any]:
+        ids = {e.id for e in self.excerpts}
+        if not isinstance(value, dict) or not all(isinstance(k, str) and k in ids for k in value):
+            raise ValueError(f"give 'excerpt id: category id' pairs for the excerpts {', '.join(sorted(ids))}")
+        return {"labels": {k: str(v) for k, v in value.items()}}
+
     def ideal_answer(self, ctx: Context) -> dict[str, Any]:
         return {"labels": {e.id: e.answer[0] for e in self.excerpts}}
 

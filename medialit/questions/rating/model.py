@@ -80,6 +80,11 @@ class RatingQuestion(QuestionBase):
         text = label.get(lang, fallback) if label is not None else ""
         return f"{value} — {text}" if text else str(value)
 
+    def answer_from(self, value: Any, ctx: Context) -> dict[str, Any]:
+        if not isinstance(value, int) or isinstance(value, bool) or not self.scale_min <= value <= self.scale_max:
+            raise ValueError(f"give a whole number from {self.scale_min} to {self.scale_max}")
+        return {"value": value}
+
     def ideal_answer(self, ctx: Context) -> dict[str, Any]:
         if self.expected is None:
             return {"value": (self.scale_min + self.scale_max) // 2}

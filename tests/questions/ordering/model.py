@@ -39,6 +39,11 @@ class OrderingQuestion(QuestionBase):
     def ideal_answer(self, ctx: Context) -> dict[str, Any]:
         return {"order": [i.id for i in self.items]}
 
+    def answer_from(self, value: Any, ctx: Context) -> dict[str, Any]:
+        if not isinstance(value, list):
+            raise ValueError("give the item ids in order")
+        return {"order": value}
+
     def check(self, ctx: Context) -> list[ContentProblem]:
         ids = [i.id for i in self.items]
         if len(set(ids)) != len(ids):
