@@ -122,8 +122,9 @@ class AnswerMixin(StoreCore):
             if closed is not None:
                 raise SessionClosed(closed)
             if expected_attempt is not None:
-                stored: int = session.execute(_COUNT_ATTEMPTS, {"learner_id": learner_id, "lesson_id": lesson_id,
-                                                           "question_id": question_id}).scalar_one()
+                stored: int = session.execute(
+                    _COUNT_ATTEMPTS, {"learner_id": learner_id, "lesson_id": lesson_id, "question_id": question_id}
+                ).scalar_one()
                 if stored != expected_attempt - 1:
                     raise AttemptTaken(expected_attempt, stored)
             # Timestamp taken under the lock, so later attempts never get an earlier created_at.
