@@ -21,6 +21,7 @@ test: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check medialit tests app.py benchmarks deploy
+	$(BIN)/mypy
 	$(BIN)/medialit validate --strict
 
 validate: $(STAMP)

@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
 from medialit.format.library import lesson_files
-from medialit.format.loader import lesson_data, load_lesson
+from medialit.format.loader import LoadResult, lesson_data, load_lesson
+from medialit.format.problems import Problem
 from medialit.format.schema import write_schema
 from medialit.paths import content_dirs, kit_root
 from medialit.questions.scoring import fmt
@@ -29,37 +31,55 @@ def validate(paths: tuple[Path, ...], strict: bool, as_json: bool) -> None:
 
     Exit status: 0 when clean, 1 when there are problems, 2 for usage errors.
     """
+    results = [load_lesson(f, kit_root()) for f in _files_to_check(paths)]
+    problems = [p for r in results for p in r.problems]
+    if as_json:
+        click.echo(json.dumps(_json_report(results), ensure_ascii=False, indent=2))
+    else:
+        for p in problems:
+            click.echo(str(p))
+        click.echo(_summary(len(results), problems, strict))
+    failing = [p for p in problems if p.severity == "error" or strict]
+    sys.exit(1 if failing else 0)
+
+
+def _files_to_check(paths: tuple[Path, ...]) -> list[Path]:
+    """The lesson files under ``paths`` (default: the kit's content folders).
+
+    Raises click.UsageError (exit status 2) for a path that does not exist, or when no file is found.
+    """
     missing = [p for p in paths if not p.exists()]
     if missing:
         raise click.UsageError(f"no such file or folder: {missing[0]}")
     files = lesson_files(list(paths) or content_dirs())
     if not files:
         raise click.UsageError("no lesson files (.yaml) found there")
-    results = [load_lesson(f, kit_root()) for f in files]
+    return files
+
+
+def _json_report(results: list[LoadResult]) -> dict[str, Any]:
+    """The ``--json`` report: per file its lesson summary and problems, then the error and warning counts."""
     problems = [p for r in results for p in r.problems]
-    failing = [p for p in problems if p.severity == "error" or strict]
-    if as_json:
-        report = {
-            "files": [
-                {"file": r.display, "lesson": r.lesson_id, **(lesson_data(r) or {"questions": []}),
-                 "problems": [{"line": p.line, "severity": p.severity, "question": p.question, "message": p.message}
-                              for p in r.problems]}
-                for r in results
-            ],
-            "errors": sum(p.severity == "error" for p in problems),
-            "warnings": sum(p.severity == "warning" for p in problems),
-        }
-        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
-    else:
-        for p in problems:
-            click.echo(str(p))
-        n_err = sum(p.severity == "error" for p in problems)
-        n_warn = len(problems) - n_err
-        summary = f"{len(files)} file(s) checked: {n_err} error(s), {n_warn} warning(s)"
-        if strict and n_warn:
-            summary += " (--strict: warnings count as failures)"
-        click.echo(summary)
-    sys.exit(1 if failing else 0)
+    return {
+        "files": [
+            {"file": r.display, "lesson": r.lesson_id, **(lesson_data(r) or {"questions": []}),
+             "problems": [{"line": p.line, "severity": p.severity, "question": p.question, "message": p.message}
+                          for p in r.problems]}
+            for r in results
+        ],
+        "errors": sum(p.severity == "error" for p in problems),
+        "warnings": sum(p.severity == "warning" for p in problems),
+    }
+
+
+def _summary(n_files: int, problems: list[Problem], strict: bool) -> str:
+    """The last line of the text report: files checked, errors, warnings (and what --strict does to them)."""
+    n_err = sum(p.severity == "error" for p in problems)
+    n_warn = len(problems) - n_err
+    summary = f"{n_files} file(s) checked: {n_err} error(s), {n_warn} warning(s)"
+    if strict and n_warn:
+        summary += " (--strict: warnings count as failures)"
+    return summary
 
 
 @main.command()

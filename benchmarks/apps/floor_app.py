@@ -6,45 +6,38 @@ state of the lesson page here, so the ratio lesson / floor is what the app adds 
 Streamlit itself. Contents are tiny and constant; widgets have distinct keys.
 """
 
+from collections.abc import Callable
+
 import streamlit as st
 from floor_component import COMPONENT  # registered once per process, like the app's highlight widget
+
+# One drawer per element kind the websocket client reports, called with the element's key and index.
+_DRAWERS: dict[str, Callable[[str, int], object]] = {
+    "button": lambda key, i: st.button(f"Button {i}", key=key),
+    "radio": lambda key, i: st.radio(f"Radio {i}", ["a", "b", "c"], index=None, key=key, on_change="ignore"),
+    "checkbox": lambda key, i: st.checkbox(f"Checkbox {i}", key=key, on_change="ignore"),
+    "selectbox": lambda key, i: st.selectbox(f"Select {i}", ["a", "b", "c"], index=None, key=key, on_change="ignore"),
+    "multiselect": lambda key, i: st.multiselect(f"Multi {i}", ["a", "b", "c"], key=key),
+    "button_group": lambda key, i: st.segmented_control(f"Segments {i}", ["a", "b", "c"], key=key),
+    "text_area": lambda key, i: st.text_area(f"Text {i}", key=key),
+    "text_input": lambda key, i: st.text_input(f"Input {i}", key=key),
+    "bidi_component": lambda key, i: COMPONENT(key=key, data={"i": i}, height="content"),
+    "heading": lambda key, i: st.subheader(f"Heading {i}"),
+    "alert": lambda key, i: st.info(f"Alert {i}"),
+    "progress": lambda key, i: st.progress(0.5, text=f"Progress {i}"),
+    "code": lambda key, i: st.code(f"code {i}", language=None),
+    "metric": lambda key, i: st.metric(f"Metric {i}", i),
+    "block": lambda key, i: st.container(),
+}
 
 
 def draw(kind: str, i: int) -> None:
     """One element of ``kind`` (unknown kinds draw a markdown line)."""
-    key = f"floor-{kind}-{i}"
-    if kind == "button":
-        st.button(f"Button {i}", key=key)
-    elif kind == "radio":
-        st.radio(f"Radio {i}", ["a", "b", "c"], index=None, key=key, on_change="ignore")
-    elif kind == "checkbox":
-        st.checkbox(f"Checkbox {i}", key=key, on_change="ignore")
-    elif kind == "selectbox":
-        st.selectbox(f"Select {i}", ["a", "b", "c"], index=None, key=key, on_change="ignore")
-    elif kind == "multiselect":
-        st.multiselect(f"Multi {i}", ["a", "b", "c"], key=key)
-    elif kind == "button_group":
-        st.segmented_control(f"Segments {i}", ["a", "b", "c"], key=key)
-    elif kind == "text_area":
-        st.text_area(f"Text {i}", key=key)
-    elif kind == "text_input":
-        st.text_input(f"Input {i}", key=key)
-    elif kind == "bidi_component":
-        COMPONENT(key=key, data={"i": i}, height="content")
-    elif kind == "heading":
-        st.subheader(f"Heading {i}")
-    elif kind == "alert":
-        st.info(f"Alert {i}")
-    elif kind == "progress":
-        st.progress(0.5, text=f"Progress {i}")
-    elif kind == "code":
-        st.code(f"code {i}", language=None)
-    elif kind == "metric":
-        st.metric(f"Metric {i}", i)
-    elif kind == "block":
-        st.container()
-    else:
+    drawer = _DRAWERS.get(kind)
+    if drawer is None:
         st.markdown(f"Line {i} of a **minimal** page.")
+    else:
+        drawer(f"floor-{kind}-{i}", i)
 
 
 for name, count in sorted(st.query_params.to_dict().items()):

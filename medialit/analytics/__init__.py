@@ -5,7 +5,8 @@ from the lessons (:func:`question_frame`, :func:`option_frame`); the mark that c
 ``final_earned`` (teacher's override, else the automatic score) of each learner's latest
 complete attempt. Vectorised: 1,000 learners x 5 lessons take well under half a second.
 
-- :mod:`.frames` — the question/option frames, :func:`latest`, :func:`marks_matrix`;
+- :mod:`.frames` — the question/option frames, :func:`latest`, :func:`marks_matrix`, and
+  :func:`typed_rows`, which reads a frame as the row dataclass its producer declares (``*Row``);
 - :mod:`.items` — facility, discrimination index, Cronbach's alpha (Moodle's formulas);
 - :mod:`.roster` — the roster and the per-skill profile;
 - :mod:`.choices` — the options chosen, with each wrong option's misconception;
@@ -15,11 +16,21 @@ complete attempt. Vectorised: 1,000 learners x 5 lessons take well under half a 
 
 from __future__ import annotations
 
-from medialit.analytics.choices import common_misconceptions, option_distribution
-from medialit.analytics.frames import latest, marks_matrix, option_frame, question_frame
+from medialit.analytics.choices import OptionShareRow, common_misconceptions, option_distribution
+from medialit.analytics.frames import (
+    OptionRow,
+    QuestionRow,
+    columns_of,
+    latest,
+    marks_matrix,
+    option_frame,
+    question_frame,
+    typed_rows,
+)
 from medialit.analytics.heatmap import expected_spans, heat_counts, marked_spans
 from medialit.analytics.items import (
     Alpha,
+    ItemRow,
     cronbach_alpha,
     discrimination,
     item_analysis,
@@ -29,18 +40,29 @@ from medialit.analytics.items import (
 )
 from medialit.analytics.ratings import (
     ClassDiscernment,
+    DiscernmentRow,
+    ImpressionMeanRow,
     class_discernment,
     discernment,
     impression_means,
     impressions,
     rating_values,
 )
-from medialit.analytics.roster import roster, skill_profile, student_skills
+from medialit.analytics.roster import RosterRow, SkillShareRow, roster, skill_profile, student_skills
 
 __all__ = [
     "Alpha",
     "ClassDiscernment",
+    "DiscernmentRow",
+    "ImpressionMeanRow",
+    "ItemRow",
+    "OptionRow",
+    "OptionShareRow",
+    "QuestionRow",
+    "RosterRow",
+    "SkillShareRow",
     "class_discernment",
+    "columns_of",
     "common_misconceptions",
     "cronbach_alpha",
     "discernment",
@@ -63,4 +85,5 @@ __all__ = [
     "roster",
     "skill_profile",
     "student_skills",
+    "typed_rows",
 ]

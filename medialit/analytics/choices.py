@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 
-from medialit.analytics.frames import OPTION_COLUMNS, latest
+from medialit.analytics.frames import OptionRow, columns_of, latest
 
-DISTRIBUTION_COLUMNS = [*OPTION_COLUMNS, "count", "answered", "share"]
+
+@dataclass(frozen=True, slots=True)
+class OptionShareRow(OptionRow):
+    """One row of :func:`option_distribution`: an option, and how many learners chose it."""
+
+    count: int
+    answered: int
+    share: float
+
+
+DISTRIBUTION_COLUMNS = columns_of(OptionShareRow)
 
 
 def option_distribution(answers: pd.DataFrame, options: pd.DataFrame) -> pd.DataFrame:

@@ -9,8 +9,10 @@ complete attempt** (:func:`latest`): an incomplete (empty) answer is not a mark.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Literal
+import dataclasses
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal, TypeVar
 
 import numpy as np
 import pandas as pd
@@ -18,13 +20,63 @@ import pandas as pd
 from medialit.format.model import Lesson
 from medialit.questions.choice import ChoiceQuestion
 
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
 KEY = ["learner_id", "lesson_id", "question_id"]
-QUESTION_COLUMNS = [
-    "lesson_id", "lesson_order", "question_id", "order", "type", "skill", "points", "scored",
-    "impression", "veracity", "prompt",
-]  # fmt: skip
-OPTION_COLUMNS = ["lesson_id", "question_id", "option_id", "option_order", "text", "correct", "misconception"]
 Missing = Literal["exclude", "zero"]
+Row = TypeVar("Row", bound="DataclassInstance")
+
+
+def columns_of(row_type: type[DataclassInstance]) -> list[str]:
+    """The frame columns a row dataclass reads: its field names, in order."""
+    return [field.name for field in dataclasses.fields(row_type)]
+
+
+def typed_rows(frame: pd.DataFrame, row_type: type[Row]) -> Iterator[Row]:
+    """The rows of ``frame`` as ``row_type`` instances, so that each column has a type checkers know.
+
+    ``row_type`` is a dataclass whose fields are named after columns of ``frame`` (other columns
+    are ignored); each row is built positionally from those columns. Raises KeyError when the
+    frame lacks one of them. The values are the ones ``itertuples`` gives (Python scalars, NaN
+    for missing numbers): the dataclass documents them, it does not convert them.
+    """
+    for values in frame[columns_of(row_type)].itertuples(index=False, name=None):
+        yield row_type(*values)
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionRow:
+    """One row of :func:`question_frame`."""
+
+    lesson_id: str
+    lesson_order: int
+    question_id: str
+    order: int
+    type: str
+    skill: str
+    points: float
+    scored: bool
+    impression: str | None
+    veracity: str | None
+    prompt: str
+
+
+@dataclass(frozen=True, slots=True)
+class OptionRow:
+    """One row of :func:`option_frame`."""
+
+    lesson_id: str
+    question_id: str
+    option_id: str
+    option_order: int
+    text: str
+    correct: bool
+    misconception: str | None
+
+
+QUESTION_COLUMNS = columns_of(QuestionRow)
+OPTION_COLUMNS = columns_of(OptionRow)
 
 
 def question_frame(lessons: Sequence[Lesson], lang: str = "fr") -> pd.DataFrame:
@@ -99,7 +151,7 @@ def answered_matrix(marks: pd.DataFrame, questions: pd.DataFrame, lesson_id: str
     columns = pd.Index(scored["question_id"].astype(str).tolist())
     rows = marks[["learner_id", "lesson_id", "question_id", "final_earned"]]
     rows = rows[(rows["lesson_id"] == lesson_id).astype(bool)]
-    position = columns.get_indexer(rows["question_id"].astype(str).tolist()) if len(rows) else np.array([], int)
+    position = columns.get_indexer(pd.Index(rows["question_id"].astype(str))) if len(rows) else np.array([], int)
     known = position >= 0
     learners, row = np.unique(rows["learner_id"].to_numpy()[known], return_inverse=True)
     values = np.full((len(learners), len(columns)), np.nan)

@@ -17,12 +17,28 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from medialit.analytics.frames import Missing, answered_matrix, marks_matrix, with_missing
+from medialit.analytics.frames import Missing, answered_matrix, columns_of, marks_matrix, with_missing
 
 MIN_STUDENTS = 3
 MIN_QUESTIONS = 2
-ITEM_COLUMNS = ["question_id", "order", "type", "skill", "max_mark", "answered", "mean_mark", "facility",
-                "discrimination"]
+
+
+@dataclass(frozen=True, slots=True)
+class ItemRow:
+    """One row of :func:`item_stats`; the statistics are NaN for a question nobody answered."""
+
+    question_id: str
+    order: int
+    type: str
+    skill: str
+    max_mark: float
+    answered: int
+    mean_mark: float
+    facility: float
+    discrimination: float
+
+
+ITEM_COLUMNS = columns_of(ItemRow)
 
 
 @dataclass(frozen=True)

@@ -14,10 +14,36 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from medialit.analytics.frames import latest
+from medialit.analytics.frames import columns_of, latest
 
 IMPRESSION_COLUMNS = ["learner_id", "pseudonym", "lesson_id", "before", "after", "change"]
-DISCERNMENT_COLUMNS = ["learner_id", "pseudonym", "reliable", "unreliable", "discernment", "mean_rating", "items"]
+
+
+@dataclass(frozen=True, slots=True)
+class DiscernmentRow:
+    """One row of :func:`discernment`; a mean is NaN when the learner rated no item of that kind."""
+
+    learner_id: int
+    pseudonym: str | None
+    reliable: float
+    unreliable: float
+    discernment: float
+    mean_rating: float
+    items: int
+
+
+@dataclass(frozen=True, slots=True)
+class ImpressionMeanRow:
+    """One row of :func:`impression_means`; a mean is NaN when no learner gave that rating."""
+
+    lesson_id: str
+    before: float
+    after: float
+    change: float
+    pairs: int
+
+
+DISCERNMENT_COLUMNS = columns_of(DiscernmentRow)
 
 
 @dataclass(frozen=True)

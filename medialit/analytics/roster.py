@@ -9,13 +9,50 @@ not answered yet are listed too, and ``progress`` (optional) one row per learner
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
 import pandas as pd
 
-from medialit.analytics.frames import latest
+from medialit.analytics.frames import columns_of, latest
 
-ROSTER_COLUMNS = ["learner_id", "pseudonym", "answered", "total", "progress", "score", "possible", "percent",
-                  "current_lesson", "current_question", "last_activity", "to_review"]
+if TYPE_CHECKING:
+    from pandas._libs.tslibs.nattype import NaTType
+
 SKILLS = ("sourcing", "framing", "loaded_language")
+
+
+@dataclass(frozen=True, slots=True)
+class RosterRow:
+    """One row of :func:`roster`. ``percent`` is NaN before any scored answer; ``current_lesson`` and
+    ``current_question`` are NaN (a float) and ``last_activity`` NaT until the learner does something."""
+
+    learner_id: int
+    pseudonym: str | None
+    answered: int
+    total: int
+    progress: float
+    score: float
+    possible: float
+    percent: float
+    current_lesson: str | float
+    current_question: str | float
+    last_activity: pd.Timestamp | NaTType
+    to_review: int
+
+
+@dataclass(frozen=True, slots=True)
+class SkillShareRow:
+    """One row of :func:`skill_profile`; ``share`` is NaN for a skill with no scored answer."""
+
+    skill: str
+    earned: float
+    possible: float
+    students: int
+    share: float
+
+
+ROSTER_COLUMNS = columns_of(RosterRow)
 
 
 def roster(answers: pd.DataFrame, questions: pd.DataFrame, learners: pd.DataFrame | None = None,

@@ -98,8 +98,8 @@ def _header(data: ClassData, lang: str, include_names: bool, now: datetime) -> s
 def _skills(data: ClassData, lang: str) -> str:
     profile = an.skill_profile(data.marks, data.questions)
     items = [
-        (category_name("skills", row.skill, lang), None if pd.isna(row.share) else float(row.share))
-        for row in profile.itertuples()
+        (category_name("skills", row.skill, lang), _num(row.share))
+        for row in an.typed_rows(profile, an.SkillShareRow)
     ]
     return f"<h2>{escape(tr('class_skills', lang))}</h2>{svg_bars(items)}"
 
@@ -124,7 +124,7 @@ def _lesson(data: ClassData, loaded: LoadedLesson, lang: str) -> str:
             bar(_num(r.facility)),
             "–" if pd.isna(r.discrimination) else f"{r.discrimination:.0f}",
         ]
-        for r in items.itertuples()
+        for r in an.typed_rows(items, an.ItemRow)
     ]
     items_part = (
         [
@@ -168,7 +168,8 @@ def _options(data: ClassData, lesson_id: str, prompts: dict[str, str], lang: str
     if table.empty:
         return ""
     parts = [f"<h3>{escape(tr('class_options', lang))}</h3>"]
-    for question_id, rows in table.groupby("question_id", sort=False):
+    for key, rows in table.groupby("question_id", sort=False):
+        question_id = str(key)  # the group key of a string column
         cells = [
             [
                 escape(r.text),
@@ -176,7 +177,7 @@ def _options(data: ClassData, lesson_id: str, prompts: dict[str, str], lang: str
                 "✓" if r.correct else "",
                 escape(_text(r.misconception)),
             ]
-            for r in rows.itertuples()
+            for r in an.typed_rows(rows, an.OptionShareRow)
         ]
         parts.append(f"<p><strong>{escape(_short(prompts.get(question_id, question_id)))}</strong></p>")
         parts.append(
@@ -212,15 +213,15 @@ def _impressions(data: ClassData, lesson_id: str, lang: str) -> str:
     means = an.impression_means(table[table["lesson_id"] == lesson_id])
     if means.empty:
         return ""
-    row = means.iloc[0]
+    row = next(an.typed_rows(means, an.ImpressionMeanRow))
     text = tr(
         "class_impression_means",
         lang,
         lesson=data.lesson_title(lesson_id, lang),
-        before=number(row["before"], lang),
-        after=number(row["after"], lang),
-        change=number(row["change"], lang),
-        pairs=int(row["pairs"]),
+        before=number(row.before, lang),
+        after=number(row.after, lang),
+        change=number(row.change, lang),
+        pairs=int(row.pairs),
     )
     return f"<h3>{escape(tr('class_impressions', lang))}</h3><p>{escape(text)}</p>"
 
@@ -244,7 +245,7 @@ def _discernment(data: ClassData, names: dict[int, str], lang: str) -> str:
             escape(names.get(r.learner_id, "?")),
             *(number(v, lang) for v in (r.reliable, r.unreliable, r.discernment, r.mean_rating)),
         ]
-        for r in table.itertuples()
+        for r in an.typed_rows(table, an.DiscernmentRow)
     ]
     return (
         f"<h2>{escape(tr('class_discernment', lang))}</h2><p>{escape(summary)}</p>"
@@ -274,7 +275,7 @@ def _students(data: ClassData, names: dict[int, str], lang: str) -> str:
             pct(_num(r.percent / 100)),
             *(pct(_num(skills[s].get(r.learner_id))) for s in skill_ids),
         ]
-        for r in roster.itertuples()
+        for r in an.typed_rows(roster, an.RosterRow)
     ]
     headers = [
         tr("class_col_pseudonym", lang),
@@ -295,5 +296,6 @@ def _text(value: object) -> str:
     return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
 
 
-def _num(value: object) -> float | None:
+def _num(value: float | None) -> float | None:
+    """``value`` as a float, or None when it is missing (None or NaN)."""
     return None if value is None or pd.isna(value) else float(value)

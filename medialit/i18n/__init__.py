@@ -22,6 +22,7 @@ import os
 import threading
 from functools import cache
 from pathlib import Path
+from typing import SupportsFloat, SupportsIndex
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel.dates import format_date, format_datetime, format_time
@@ -114,8 +115,10 @@ def shown(value: object, lang: str) -> object:
 def number(value: object, lang: str, digits: int = 2) -> str:
     """A number as a teacher writes it: ``0,39`` (fr), ``0.39`` (en), at most ``digits`` decimals,
     no trailing zeros; "–" when missing or not a number."""
+    if not isinstance(value, (str, bytes, SupportsFloat, SupportsIndex)):  # what float() accepts
+        return "–"
     try:
-        figure = float(value)  # type: ignore[arg-type]
+        figure = float(value)
     except (TypeError, ValueError):
         return "–"
     if not math.isfinite(figure):

@@ -15,7 +15,7 @@ from sqlalchemy.sql.dml import ReturningInsert
 from .coltypes import utcnow
 from .core import StoreCore
 from .errors import AttemptTaken, SessionClosed, UnknownAnswer, UnknownLearner
-from .models import ANSWER_STATUSES, AnswerRow
+from .models import ANSWER_STATUSES, AnswerRow, Base, LearnerRow
 from .records import Answer
 
 # Under PostgreSQL the advisory lock makes races impossible between well-behaved writers; the
@@ -39,7 +39,8 @@ def _build_insert_next_attempt() -> ReturningInsert[Any]:
     unique constraint catches anything else. Built once with bind parameters so SQLAlchemy's
     compiled-statement cache is hit: this is the hottest write path of a class in session.
     """
-    table = AnswerRow.__table__
+    # Through the metadata rather than ``AnswerRow.__table__``, which is typed as any FromClause.
+    table = Base.metadata.tables[AnswerRow.__tablename__]
     names = [
         "learner_id", "lesson_id", "question_id", "raw", "earned", "possible", "status",
         "result", "content_hash", "needs_review", "created_at",
@@ -121,13 +122,14 @@ class AnswerMixin(StoreCore):
             if closed is not None:
                 raise SessionClosed(closed)
             if expected_attempt is not None:
-                stored = session.execute(_COUNT_ATTEMPTS, {"learner_id": learner_id, "lesson_id": lesson_id,
-                                                           "question_id": question_id}).scalar_one()
+                stored: int = session.execute(
+                    _COUNT_ATTEMPTS, {"learner_id": learner_id, "lesson_id": lesson_id, "question_id": question_id}
+                ).scalar_one()
                 if stored != expected_attempt - 1:
                     raise AttemptTaken(expected_attempt, stored)
             # Timestamp taken under the lock, so later attempts never get an earlier created_at.
             row = session.execute(_INSERT_NEXT_ATTEMPT, {**values, "created_at": utcnow()}).one()
-            return Answer.from_mapping(row._mapping)
+            return Answer.from_mapping(row._asdict())
 
         lost_races = 0
         while True:
@@ -135,11 +137,16 @@ class AnswerMixin(StoreCore):
                 return self._write(work)
             except IntegrityError:
                 # A foreign-key failure (unknown learner) or a lost race on the attempt number.
-                if self.learner(learner_id) is None:
+                if not self._learner_exists(learner_id):
                     raise UnknownLearner(f"no learner {learner_id}") from None
                 lost_races += 1
                 if lost_races > _ATTEMPT_RETRIES:
                     raise
+
+    def _learner_exists(self, learner_id: int) -> bool:
+        """True when a learner with that id is stored (the learner API lives in another mixin)."""
+        with self._read() as session:
+            return session.get(LearnerRow, learner_id) is not None
 
     def answer(self, answer_id: int) -> Answer | None:
         """The answer with that id, or None."""

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from .codes import new_code, normalize_code
 from .coltypes import utcnow
-from .core import StoreCore
+from .core import StoreCore, rowcount
 from .errors import UnknownClassSession
 from .models import SESSION_STATUSES, AnswerRow, ClassSessionRow, HintRow, LearnerRow, ProgressRow
 from .records import ClassSession, Learner
@@ -111,7 +111,7 @@ class ClassSessionMixin(StoreCore):
                 delete(ClassSessionRow).where(ClassSessionRow.id == class_session_id),
                 execution_options=_NO_SYNC,
             )
-            return bool(gone.rowcount)
+            return bool(rowcount(gone))
 
         return self._write(work)
 

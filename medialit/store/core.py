@@ -22,7 +22,7 @@ import time
 from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine, make_url, text
+from sqlalchemy import CursorResult, Engine, Result, make_url, text
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -43,6 +43,18 @@ def _sqlite_write_lock(url: str) -> threading.Lock:
         return _SQLITE_LOCKS.setdefault(url, threading.Lock())
 
 
+def rowcount(result: Result[Any]) -> int:
+    """The number of rows an UPDATE or DELETE run through ``Session.execute`` matched.
+
+    ``Session.execute`` is typed as returning a plain ``Result``, which has no ``rowcount``; for
+    UPDATE and DELETE statements SQLAlchemy returns a ``CursorResult`` at run time, which has.
+    Raises TypeError for any other result (a SELECT), where a row count would mean nothing.
+    """
+    if not isinstance(result, CursorResult):
+        raise TypeError(f"no row count on a {type(result).__name__}; expected an UPDATE or DELETE result")
+    return result.rowcount
+
+
 def _is_lock_error(exc: OperationalError) -> bool:
     message = str(exc.orig).lower()
     return "database is locked" in message or "database is busy" in message
@@ -60,6 +72,7 @@ class StoreCore:
         self._engine: Engine = make_engine(self.url)
         self.dialect: str = self._engine.dialect.name
         self._write_lock: contextlib.AbstractContextManager[Any]
+        self._write_engine: Engine
         if self.dialect == "sqlite":
             self._write_engine = self._engine.execution_options(**{BEGIN_OPTION: "IMMEDIATE"})
             self._write_lock = _sqlite_write_lock(self.url)

@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 
 from .codes import clean_pseudonym, new_code, normalize_code
 from .coltypes import utcnow
-from .core import StoreCore
+from .core import StoreCore, rowcount
 from .errors import PseudonymTaken, SessionClosed, UnknownClassSession, UnknownLearner
 from .models import LANGS, ClassSessionRow, LearnerRow
 from .records import Learner
@@ -92,7 +92,7 @@ class LearnerMixin(StoreCore):
     def _update_learner(self, learner_id: int, **values: object) -> None:
         def work(session: Session) -> int:
             stmt = update(LearnerRow).where(LearnerRow.id == learner_id).values(**values)
-            return session.execute(stmt).rowcount
+            return rowcount(session.execute(stmt))
 
         if not self._write(work):
             raise UnknownLearner(f"no learner {learner_id}")

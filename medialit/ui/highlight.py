@@ -44,7 +44,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -260,6 +260,16 @@ def _heat_level(count: int, maximum: int) -> int:
     return math.ceil(count / maximum * 5) if count > 0 and maximum > 0 else 0
 
 
+@dataclass
+class _Cell:
+    """The decoration of the text between two neighbouring cut points, filled in by :func:`segments`."""
+
+    mark: bool = False
+    layers: list[str] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+    heat: int = 0
+
+
 def segments(
     text: str,
     marks: Iterable[Sequence[int]] | None,
@@ -272,56 +282,85 @@ def segments(
     joined equal ``text``); ``mark`` is true where a (merged) mark covers the segment; ``layers``
     lists the layer classes covering it; ``titles`` the covering spans' titles (per-span
     ``titles`` first, else the layer ``title``). The browser builds the same segments (tested).
+    Raises ValueError when ``heat`` does not have one count per character.
     """
     n = len(text)
     merged = merge_spans((max(0, min(n, s)), max(0, min(n, e))) for s, e in _coerce_spans(list(marks or [])))
     norm_layers = _normalize_layers(layers, n)
     runs, heat_max = _heat_runs(heat, n)
-    cuts = {0, n}
-    for s, e in merged:
-        cuts.update((s, e))
-    for layer in norm_layers:
-        for s, e in layer["spans"]:
-            cuts.update((s, e))
-    for s, e, _count in runs:
-        cuts.update((s, e))
-    bounds = sorted(cuts)
     if n == 0:
         return []
-    cells = [{"mark": False, "layers": [], "titles": [], "heat": 0} for _ in range(len(bounds) - 1)]
-
-    def covered(start: int, end: int) -> range:
-        first = bisect.bisect_left(bounds, start)
-        last = bisect.bisect_left(bounds, end)
-        return range(first, last)
-
-    for s, e in merged:
-        for i in covered(s, e):
-            cells[i]["mark"] = True
-    for layer in norm_layers:
-        for (s, e), span_title in zip(layer["spans"], layer["titles"], strict=True):
-            title = span_title or layer["title"]
-            for i in covered(s, e):
-                if layer["cls"] not in cells[i]["layers"]:
-                    cells[i]["layers"].append(layer["cls"])
-                if title and title not in cells[i]["titles"]:
-                    cells[i]["titles"].append(title)
-    for s, e, count in runs:
-        for i in covered(s, e):
-            cells[i]["heat"] = count
+    bounds = _cut_points(n, merged, norm_layers, runs)
+    cells = [_Cell() for _ in range(len(bounds) - 1)]
+    _paint_marks(cells, bounds, merged)
+    _paint_layers(cells, bounds, norm_layers)
+    _paint_heat(cells, bounds, runs)
     return [
         Segment(
             start=bounds[i],
             end=bounds[i + 1],
             text=text[bounds[i] : bounds[i + 1]],
-            mark=cell["mark"],
-            layers=tuple(cell["layers"]),
-            titles=tuple(cell["titles"]),
-            heat=cell["heat"],
-            heat_level=_heat_level(cell["heat"], heat_max),
+            mark=cell.mark,
+            layers=tuple(cell.layers),
+            titles=tuple(cell.titles),
+            heat=cell.heat,
+            heat_level=_heat_level(cell.heat, heat_max),
         )
         for i, cell in enumerate(cells)
     ]
+
+
+def _cut_points(n: int, marks: Iterable[Span], layers: Iterable[Mapping[str, Any]], runs: Iterable[Sequence[int]]
+                ) -> list[int]:
+    """Every offset where a decoration starts or ends, with 0 and ``n``, sorted and unique.
+
+    ``marks`` are clamped spans, ``layers`` come from :func:`_normalize_layers`, ``runs`` from
+    :func:`_heat_runs`: all inside ``[0, n]``.
+    """
+    cuts = {0, n}
+    for s, e in marks:
+        cuts.update((s, e))
+    for layer in layers:
+        for s, e in layer["spans"]:
+            cuts.update((s, e))
+    for s, e, _count in runs:
+        cuts.update((s, e))
+    return sorted(cuts)
+
+
+def _covered(bounds: Sequence[int], start: int, end: int) -> range:
+    """The indices of the cells that ``[start, end)`` covers; both ends are cut points in ``bounds``."""
+    return range(bisect.bisect_left(bounds, start), bisect.bisect_left(bounds, end))
+
+
+def _paint_marks(cells: Sequence[_Cell], bounds: Sequence[int], marks: Iterable[Span]) -> None:
+    """Flag the cells covered by a (merged) student mark."""
+    for s, e in marks:
+        for i in _covered(bounds, s, e):
+            cells[i].mark = True
+
+
+def _paint_layers(cells: Sequence[_Cell], bounds: Sequence[int], layers: Iterable[Mapping[str, Any]]) -> None:
+    """Add each layer's class, and its spans' titles (else the layer's title), to the cells it covers.
+
+    Classes keep the layers' order and titles their first appearance; neither is repeated in a cell.
+    """
+    for layer in layers:
+        for (s, e), span_title in zip(layer["spans"], layer["titles"], strict=True):
+            title = span_title or layer["title"]
+            for i in _covered(bounds, s, e):
+                cell = cells[i]
+                if layer["cls"] not in cell.layers:
+                    cell.layers.append(layer["cls"])
+                if title and title not in cell.titles:
+                    cell.titles.append(title)
+
+
+def _paint_heat(cells: Sequence[_Cell], bounds: Sequence[int], runs: Iterable[Sequence[int]]) -> None:
+    """Give the cells covered by each heat run (``[start, end, count]``) that run's count."""
+    for s, e, count in runs:
+        for i in _covered(bounds, s, e):
+            cells[i].heat = count
 
 
 def _subtract(spans: Iterable[Span], cut: Span) -> list[Span]:

@@ -6,7 +6,8 @@ Drawn only from ``answer_key_free`` data (``shown``) and the student's own previ
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, cast
 
 import streamlit as st
 
@@ -29,4 +30,7 @@ def render(loaded: LoadedLesson, shown: dict, attempt: int, lang: str, prefill: 
 def read(loaded: LoadedLesson, question_id: str, attempt: int) -> dict[str, Any]:
     """The raw answer of an attempt, from the inputs' values in session state (for callbacks)."""
     q = question(loaded, question_id)
-    return kind_of(q).widget.read(q, loaded, keys.answer(loaded.lesson.id, question_id, attempt), st.session_state)
+    # Session state is typed MutableMapping[str | int, Any] (Mapping is invariant in its keys); the widgets
+    # only look values up by their own string keys, which it answers like a Mapping[str, Any].
+    values = cast(Mapping[str, Any], st.session_state)
+    return kind_of(q).widget.read(q, loaded, keys.answer(loaded.lesson.id, question_id, attempt), values)

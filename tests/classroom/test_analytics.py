@@ -319,3 +319,30 @@ def test_every_analysis_works_before_anybody_has_answered():
     assert an.class_discernment(empty, qs).discernment is None
     assert an.heat_counts(empty, "class-lesson", "scare", 5) == [0] * 5
     assert an.question_frame([]).empty and an.roster(empty, an.question_frame([])).empty
+
+
+def test_each_row_type_names_the_columns_of_its_frame_in_order():
+    lesson = kit_lesson().lesson
+    ratings = rated({1: {"first": 4, "final": 2, "r1": 5, "u1": 1}})
+    frames = [
+        (an.question_frame([lesson]), an.QuestionRow),
+        (an.option_frame([lesson]), an.OptionRow),
+        (an.option_distribution(ANSWERS, an.option_frame([lesson])), an.OptionShareRow),
+        (stats().reset_index(), an.ItemRow),
+        (an.roster(ANSWERS, QUESTIONS), an.RosterRow),
+        (an.skill_profile(ANSWERS, QUESTIONS), an.SkillShareRow),
+        (an.discernment(ratings, RATINGS), an.DiscernmentRow),
+        (an.impression_means(an.impressions(ratings, RATINGS)), an.ImpressionMeanRow),
+    ]
+    for frame, row_type in frames:
+        assert list(frame.columns) == an.columns_of(row_type), row_type.__name__
+
+
+def test_typed_rows_reads_a_frame_by_column_name_and_names_a_missing_column():
+    frame = pd.DataFrame({"share": [0.5, np.nan], "skill": ["framing", "sourcing"], "earned": [1.0, 0.0],
+                          "possible": [2.0, 0.0], "students": [3, 0], "extra": ["ignored", "ignored"]})
+    rows = list(an.typed_rows(frame, an.SkillShareRow))
+    assert rows[0] == an.SkillShareRow(skill="framing", earned=1.0, possible=2.0, students=3, share=0.5)
+    assert np.isnan(rows[1].share)
+    with pytest.raises(KeyError, match="students"):
+        list(an.typed_rows(frame.drop(columns="students"), an.SkillShareRow))

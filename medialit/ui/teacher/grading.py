@@ -7,9 +7,12 @@ only, and nothing refreshes under a teacher who is typing.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 import streamlit as st
 
+from medialit.analytics import typed_rows
 from medialit.classroom.data import ClassData, load_class
 from medialit.format.text import escape_markdown
 from medialit.i18n import tr
@@ -22,6 +25,18 @@ FILTERS = {"todo": "class_filter_todo", "all": "class_filter_all"}
 
 FILTER_KEY, REFRESH_KEY = "grading-filter", "grading-refresh"
 ICONS = {"right": "✓", "missed": "–", "wrong": "✗", "partial": "◐"}  # glyphs every text font has
+
+
+@dataclass(frozen=True, slots=True)
+class WrittenAnswerRow:
+    """The columns of :func:`written_answers` that a card shows."""
+
+    answer_id: int
+    pseudonym: str | None
+    lesson_id: str
+    question_id: str
+    order: int
+    prompt: str
 
 
 def written_answers(data: ClassData, only_to_review: bool) -> pd.DataFrame:
@@ -54,13 +69,13 @@ def queue(class_session_id: int, lang: str) -> None:
         st.caption(tr("class_grading_empty", lang))
         return
     details = answers_by_ids(get_store(), [int(i) for i in rows["answer_id"]])
-    for row in rows.itertuples():
+    for row in typed_rows(rows, WrittenAnswerRow):
         answer = details.get(int(row.answer_id))
         if answer is not None:
             card(data, row, answer, lang)
 
 
-def card(data: ClassData, row: object, answer: Answer, lang: str) -> None:
+def card(data: ClassData, row: WrittenAnswerRow, answer: Answer, lang: str) -> None:
     """One written answer: who, the question, the text, the automatic score explained, the override form."""
     with st.container(border=True, key=f"grade-card-{answer.id}"):
         st.markdown(tr("class_answer_header", lang, name=escape_markdown(row.pseudonym or "?"),
@@ -104,6 +119,8 @@ def _save(answer_id: int, name: str, lang: str) -> None:
     if not is_teacher():
         return
     points = st.session_state.get(f"grade-points-{answer_id}")
+    if points is None:  # the form's state is gone (an expired session): there is nothing to save
+        return
     comment = st.session_state.get(f"grade-comment-{answer_id}") or None
     get_store().override_answer(answer_id, float(points), comment)
     st.toast(tr("class_saved", lang, name=escape_markdown(name)))

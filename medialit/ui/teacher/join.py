@@ -41,7 +41,7 @@ def page() -> None:
     st.title(tr("class_join_title", lang))
     learner = current_learner()
     klass = get_store().class_session(learner.class_session_id) if learner and learner.class_session_id else None
-    if klass is not None and not st.query_params.get(JOIN_PARAM):
+    if learner is not None and klass is not None and not st.query_params.get(JOIN_PARAM):
         joined(klass, learner.pseudonym or "", learner.code, lang)
         return
     join_form(lang)

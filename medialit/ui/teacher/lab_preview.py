@@ -40,7 +40,7 @@ def preview_copy(loaded: LoadedLesson) -> LoadedLesson:
 
 def render(result: LoadResult, lang: str) -> None:
     """The preview, or why there is none (errors)."""
-    if not result.ok:
+    if result.loaded is None:  # the lesson has errors
         st.info(tr("lab_preview_needs_ok", lang, n=sum(p.severity == "error" for p in result.problems)))
         return
     loaded = preview_copy(result.loaded)

@@ -31,8 +31,8 @@ WORKSHEET_KEY, ANSWER_KEY_KEY, GIFT_KEY = "lab-export-worksheet", "lab-export-ke
 
 def _document(root: Path, yaml_text: str, result: LoadResult) -> tuple[Document, str]:
     """The lesson's document and its language (from the lesson when valid, else read from the text)."""
-    if result.ok and result.loaded.text and result.loaded.lesson.document:
-        loaded = result.loaded
+    loaded = result.loaded
+    if loaded is not None and loaded.text and loaded.lesson.document:
         return Document(loaded.lesson.document.file, loaded.text), loaded.lesson.language
     found = re.search(r"^language:\s*['\"]?(fr|en)\b", yaml_text, flags=re.MULTILINE)
     return document_of(yaml_text, root), found.group(1) if found else "fr"
@@ -82,7 +82,8 @@ def _findings(rows: list[dict[str, object]], lang: str) -> str:
 
 def exports_panel(result: LoadResult, unsaved: bool, lang: str) -> None:
     """Download buttons for the worksheet, the answer key and the GIFT file (with what GIFT leaves out)."""
-    if not result.ok:
+    loaded = result.loaded
+    if loaded is None:  # the lesson has errors
         st.info(tr("lab_exports_needs_ok", lang, n=sum(p.severity == "error" for p in result.problems)))
         return
     st.caption(tr("lab_exports_caption", lang))
@@ -90,7 +91,6 @@ def exports_panel(result: LoadResult, unsaved: bool, lang: str) -> None:
         st.warning(tr("lab_exports_unsaved", lang))
     language = st.segmented_control(tr("lab_export_lang", lang), ["fr", "en"], default=lang, required=True,
                                     key=EXPORT_LANG_KEY, format_func=str.upper) or lang
-    loaded = result.loaded
     lesson_id = loaded.lesson.id
     st.download_button(tr("lab_worksheet", lang), worksheet_html(loaded, language).encode("utf-8"),
                        file_name=f"{lesson_id}-{language}-worksheet.html", mime="text/html", key=WORKSHEET_KEY,

@@ -20,10 +20,11 @@ SKILL_ORDER = ("sourcing", "framing", "loaded_language")
 def question_labels(data: ClassData, lesson_id: str | None = None, lang: str = "fr") -> dict[tuple[str, str], str]:
     """``{(lesson, question): "Q3 · the prompt…"}`` (one lesson) or ``"Lesson title · Q3"`` (all lessons)."""
     qs = data.questions if lesson_id is None else data.questions[data.questions["lesson_id"] == lesson_id]
+    rows = an.typed_rows(qs, an.QuestionRow)
     if lesson_id is None:
         return {(r.lesson_id, r.question_id): f"{_short(data.lesson_title(r.lesson_id, lang), 28)} · Q{r.order + 1}"
-                for r in qs.itertuples()}
-    return {(r.lesson_id, r.question_id): f"Q{r.order + 1} · {_short(r.prompt)}" for r in qs.itertuples()}
+                for r in rows}
+    return {(r.lesson_id, r.question_id): f"Q{r.order + 1} · {_short(r.prompt)}" for r in rows}
 
 
 def _short(text: str, limit: int = 60) -> str:
@@ -31,7 +32,7 @@ def _short(text: str, limit: int = 60) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
-def _pct(value: object) -> str:
+def _pct(value: float | None) -> str:
     return "–" if value is None or pd.isna(value) else f"{round(float(value))} %"
 
 
@@ -205,7 +206,7 @@ def ratings_panel(data: ClassData, lang: str) -> None:
 
 def impressions_part(data: ClassData, impressions: pd.DataFrame, lang: str) -> None:
     st.subheader(tr("class_impressions", lang))
-    for row in an.impression_means(impressions).itertuples():
+    for row in an.typed_rows(an.impression_means(impressions), an.ImpressionMeanRow):
         st.markdown(
             tr(
                 "class_impression_means",

@@ -13,7 +13,7 @@ import streamlit as st
 from medialit.format.library import library
 from medialit.format.loader import LoadedLesson
 from medialit.i18n import tr
-from medialit.store import get_store
+from medialit.store import Answer, get_store
 from medialit.ui import actions, keys
 from medialit.ui.derived import skills
 from medialit.ui.state import current_learner
@@ -54,7 +54,7 @@ def learner_progress(lessons: list[LoadedLesson]) -> dict[str, CardProgress]:
     if learner is None:
         return {}
     store = get_store()
-    latest: dict[tuple[str, str], object] = {}
+    latest: dict[tuple[str, str], Answer] = {}
     for answer in store.answers(learner.id):
         latest[(answer.lesson_id, answer.question_id)] = answer
     started = store.all_progress(learner.id)
