@@ -69,7 +69,7 @@ def read_cases(path: Path) -> list[dict[str, Any]]:
 def score_case(case: dict[str, Any], root: Path | None = None) -> CaseResult:
     """Score one case (see the module docstring); never raises for a bad case."""
     lesson_ref, question_id = str(case.get("lesson") or ""), str(case.get("question") or "")
-    lang = case.get("lang") if case.get("lang") in ("fr", "en") else "fr"
+    lang = str(case.get("lang")) if case.get("lang") in ("fr", "en") else "fr"
     result = CaseResult(lesson_ref, question_id, lang)
     loaded = _lesson(lesson_ref, root)
     if isinstance(loaded, str):
