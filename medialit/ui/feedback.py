@@ -51,7 +51,10 @@ def render(loaded: LoadedLesson, q: QuestionBase, answer: Answer, lang: str, ful
     given = kind_of(q).widget.given(q, loaded, answer, lang)
     if given:
         st.markdown(given)
-    lines = [line for part in result.get("parts", []) if (line := part_line(part, lang, full))]
+    if not full and result.get("retry_lines"):
+        lines = list(result["retry_lines"])  # the scorer's own words for a retry: no part gives the key away
+    else:
+        lines = [line for part in result.get("parts", []) if (line := part_line(part, lang, full))]
     if lines:
         st.markdown("\n".join(f"- {line}" for line in lines))
     if full:
