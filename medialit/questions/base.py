@@ -127,6 +127,12 @@ class QuestionBase(Strict):
     def check(self, ctx: Context) -> list[ContentProblem]:
         return []
 
+    @classmethod
+    def check_together(cls, questions: list[tuple[int, QuestionBase]], lang: str) -> list[tuple[int, ContentProblem]]:
+        """Checks across a lesson's questions of this type, as (question index, problem): patterns a student
+        could exploit, such as the right option always first (none by default)."""
+        return []
+
     def ideal_answer(self, ctx: Context) -> dict[str, Any]:  # pragma: no cover - abstract
         """An answer that earns full marks (the answer key; also used to test every lesson)."""
         raise NotImplementedError
