@@ -7,6 +7,7 @@ ticking every option does not pay.
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from typing import Any, Literal
 
 from pydantic import Field
@@ -119,7 +120,8 @@ class ChoiceQuestion(QuestionBase):
         return {"selected": [o.id for o in self.options if o.correct]}
 
     @classmethod
-    def check_together(cls, questions: list[tuple[int, QuestionBase]], lang: str) -> list[tuple[int, ContentProblem]]:
+    def check_together(cls, questions: Sequence[tuple[int, QuestionBase]],
+                       lang: str) -> list[tuple[int, ContentProblem]]:
         """Cues a guesser could use: the right option always in one place, or nearly always the longest."""
         singles = [(i, q) for i, q in questions if isinstance(q, ChoiceQuestion) and not q.is_multiple()]
         if len(singles) < MIN_FOR_CUES:
