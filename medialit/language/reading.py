@@ -210,7 +210,8 @@ class Reading:
         """A phrase dismissing the method or the idea asked for ("pas besoin de vérifier"), or ""."""
         forms = f" {' '.join(t.form for t in self.toks)} "
         lemmas = f" {' '.join(t.lemma for t in self.toks)} "
-        return next((d for d in DISMISSALS if f" {strip_accents(d)} " in forms or f" {_lemma_phrase(d)} " in lemmas), "")
+        return next((d for d in DISMISSALS
+                     if f" {strip_accents(d)} " in forms or f" {_lemma_phrase(d)} " in lemmas), "")
 
     @property
     def foreign_words(self) -> list[str]:

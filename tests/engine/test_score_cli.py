@@ -14,7 +14,8 @@ CASES = """\
 - {lesson: lessons/frozen-v1.yaml, question: who-quotes, lang: en, answer: tass}
 - {lesson: lessons/frozen-v1.yaml, question: scare, lang: fr, answer: [{quote: "poncifs anti-russes"}]}
 - {lesson: lessons/frozen-v1.yaml, question: final-rating, answer: 2}
-- {lesson: lessons/frozen-v1.yaml, question: rewrite, lang: fr, answer: "Stoltenberg rappelle les reproches de l'Alliance à la Russie."}
+- {lesson: lessons/frozen-v1.yaml, question: rewrite, lang: fr,
+   answer: "Stoltenberg rappelle les reproches de l'Alliance à la Russie."}
 - {lesson: lessons/frozen-v1.yaml, question: no-such-question, answer: x}
 """
 
