@@ -2,7 +2,7 @@
 
 - **Acceptable passages**: a teacher lists passages that are also defensible but not required (a loaded
   phrase the question does not ask about). What a student marks inside one costs no precision and earns
-  no recall: it is set aside.
+  no recall: it is left out of the mark's length.
 - **Edges**: a mark that differs from an expected passage by a word at an edge ("les poncifs
   anti-russes" for "poncifs anti-russes"), or by small words only ("de la"), marks that passage.
 - **Where to look**: the paragraphs (non-empty lines of the document) that hold what was missed, for
@@ -40,9 +40,28 @@ def subtract(marks: list[Span], cuts: list[Span]) -> list[Span]:
     return merge(result)
 
 
-def set_aside(marks: list[Span], acceptable: list[Span], gold: list[Span]) -> list[Span]:
-    """The marks without what lies in an acceptable passage (but never what lies in an expected one)."""
-    return subtract(marks, subtract(acceptable, gold))
+def aside(acceptable: list[Span], gold: list[Span]) -> list[Span]:
+    """What a mark may cover at no cost: the acceptable passages, but not what lies in an expected one."""
+    return subtract(merge(acceptable), gold)
+
+
+def prf_aside(marks: list[Span], gold: list[Span], set_aside: list[Span]) -> tuple[float, float, float]:
+    """The SemEval-2020 span scores, with the characters of ``set_aside`` left out of each mark's length.
+
+    A mark wholly inside ``set_aside`` does not count at all; a mark partly inside it is judged on the
+    rest of its length (it is not cut in pieces, which would flatter a mark over a whole paragraph).
+    """
+    judged = []
+    for mark in marks:
+        length = (mark[1] - mark[0]) - sum(overlap(mark, a) for a in set_aside)
+        if length > 0:
+            judged.append((mark, length))
+    if not judged or not gold:
+        return (0.0, 0.0, 0.0) if judged or gold else (1.0, 1.0, 1.0)
+    precision = sum(sum(overlap(m, t) for t in gold) / length for m, length in judged) / len(judged)
+    recall = sum(overlap(m, t) / (t[1] - t[0]) for m, _ in judged for t in gold) / len(gold)
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
 
 
 def forgive_edges(text: str, marks: list[Span], gold: list[Span]) -> list[Span]:

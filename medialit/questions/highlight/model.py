@@ -18,9 +18,9 @@ from medialit.format.document import locate
 from medialit.format.text import LText
 from medialit.format.vocab import category_name, vocabularies
 from medialit.i18n import both, tr
-from medialit.language.spans import clean, coverage, merge, overlap, prf, trim
+from medialit.language.spans import clean, coverage, merge, overlap, trim
 from medialit.questions.base import ContentProblem, Context, QuestionBase, Quoted, QuoteRef
-from medialit.questions.highlight.marking import forgive_edges, paragraphs, paragraphs_of, set_aside
+from medialit.questions.highlight.marking import aside, forgive_edges, paragraphs, paragraphs_of, prf_aside
 from medialit.questions.scoring import Part, Reduced, Score, Verdict, incomplete
 
 FOUND_AT = 0.5  # a passage counts as "found" in the feedback when half of it is marked
@@ -62,17 +62,18 @@ class HighlightQuestion(QuestionBase):
         if not marked:
             return incomplete(tr("highlight_empty", ctx.lang), self.points)
         gold = merge(self.gold(ctx))
-        marks = forgive_edges(ctx.text, set_aside(marked, self.acceptable_spans(ctx), gold), gold)
-        precision, recall, f1 = prf(marks, gold) if marks else (0.0, 0.0, 0.0)
+        free = aside(self.acceptable_spans(ctx), gold)
+        marks = forgive_edges(ctx.text, marked, gold)
+        precision, recall, f1 = prf_aside(marks, gold, free)
         earned = f1 * self.points
         parts = [self._passage_part(i, p, marks, ctx) for i, p in enumerate(self.passages)]
         for mark in marks:
-            if not any(overlap(mark, g) for g in gold):
+            if not any(overlap(mark, g) for g in gold) and not any(overlap(mark, a) for a in free):
                 parts.append(Part(key=f"extra-{mark[0]}", label=ctx.text[mark[0]:mark[1]], verdict="extra",
                                   feedback=tr("highlight_extra", ctx.lang), spans=(mark,), quoted=True))
         how = tr("highlight_how", ctx.lang, p=round(precision * 100), r=round(recall * 100),
                  f=round(f1 * 100), max=float(self.points), pts=float(earned))
-        if len(marks) < len(marked) or sum(b - a for a, b in marks) != sum(b - a for a, b in marked):
+        if any(overlap(m, a) for m in marks for a in free):
             how = f"{how} {tr('highlight_set_aside', ctx.lang)}"
         missed = [p.spans[0] for p in parts if p.key.startswith(EXPECTED_PART) and p.verdict != "right" and p.spans]
         return Score(complete=True, earned=earned, possible=self.points, how=how, parts=tuple(parts),
