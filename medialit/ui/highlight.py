@@ -75,6 +75,7 @@ DEFAULT_LABELS: dict[str, str] = {
     "heat_legend": "Class heatmap: darker = more students",
     "keys": "With the keyboard, in the text: ←/→ word by word, ↑/↓ line by line, Home/End to the edge of the "
             "sentence, Shift to extend the selection, Enter to highlight, Delete to remove a highlight, / to find.",
+    "help": "Keyboard shortcuts",
     "region": "Text to highlight",
     "region_role": "text to highlight",
     "find": "Find a passage",
@@ -86,7 +87,7 @@ DEFAULT_LABELS: dict[str, str] = {
     "prev": "Previous match",
     "next": "Next match",
     "mark": "Highlight",
-    "unmark": "Remove highlight",
+    "unmark": "Remove",
     "selected": "Selected: {text}",
     "selected_marked": "Selected: {text}, already highlighted",
     "found": "Match {i} of {n}: {text}",
@@ -460,21 +461,24 @@ _HTML = """
   <p class="hl-hint" id="hl-hint"></p>
   <div class="hl-tools" hidden>
     <label class="hl-find-label" for="hl-find"></label>
-    <div class="hl-find-row">
-      <input class="hl-find" id="hl-find" type="search" autocomplete="off" spellcheck="false"
-             enterkeyhint="search" aria-describedby="hl-find-count hl-find-help">
-      <span class="hl-find-count" id="hl-find-count"></span>
+    <input class="hl-find" id="hl-find" type="search" autocomplete="off" spellcheck="false"
+           enterkeyhint="search" aria-describedby="hl-find-count hl-find-help">
+    <div class="hl-tools-row">
       <div class="hl-toolbar" role="toolbar">
         <button type="button" class="hl-btn hl-prev" data-act="prev"><span aria-hidden="true">▲</span></button>
         <button type="button" class="hl-btn hl-next" data-act="next"><span aria-hidden="true">▼</span></button>
         <button type="button" class="hl-btn hl-do-mark" data-act="mark"></button>
         <button type="button" class="hl-btn hl-do-unmark" data-act="unmark"></button>
       </div>
+      <span class="hl-find-count" id="hl-find-count"></span>
     </div>
-    <p class="hl-find-help" id="hl-find-help"></p>
+    <details class="hl-help">
+      <summary class="hl-help-title"></summary>
+      <p class="hl-keys" id="hl-keys"></p>
+      <p class="hl-find-help" id="hl-find-help"></p>
+    </details>
   </div>
   <div class="hl-text" role="document" tabindex="0" aria-describedby="hl-hint hl-keys"></div>
-  <p class="hl-keys" id="hl-keys"></p>
   <p class="hl-status" aria-live="polite"></p>
   <p class="hl-live" aria-live="polite" aria-atomic="true"></p>
   <ul class="hl-legend"></ul>

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_harness import REPO, goto_app, screenshot, wait_for_app
+from browser_harness import REPO, focused, goto_app, screenshot, tab_to, wait_for_app
 from playwright.sync_api import expect
 
 from medialit.answering import evaluate
@@ -34,16 +34,6 @@ from medialit.ui.highlight import find_passages, snap_to_words
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 HOST = "[data-testid='stBidiComponentIsolated']"
-# The element that has the focus, looking inside open shadow roots: [tag, classes, role, name, text].
-_ACTIVE_JS = """
-() => {
-  let a = document.activeElement;
-  while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
-  if (!a) return null;
-  return [a.tagName, String(a.className || ''), a.getAttribute('role') || '', a.getAttribute('aria-label') || '',
-          (a.textContent || '').trim().slice(0, 80)];
-}
-"""
 # The keyboard selection drawn in the widget, as a code-point span (null when there is none).
 _SELECTION_JS = """
 (host) => {
@@ -80,20 +70,6 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def app_url(streamlit_factory: Any, data_dir: Path) -> str:
     return streamlit_factory("app.py", env={"MEDIALIT_DATA_DIR": str(data_dir), "MEDIALIT_HOME": str(REPO)})
-
-
-def active(page: Any) -> list[str] | None:
-    return page.evaluate(_ACTIVE_JS)
-
-
-def tab_to(page: Any, wanted: Any, *, limit: int = 80, key: str = "Tab") -> None:
-    """Press Tab until ``wanted(active element)`` holds: the way a keyboard user gets there."""
-    for _ in range(limit):
-        page.keyboard.press(key)
-        now = active(page)
-        if now and wanted(now):
-            return
-    raise AssertionError(f"not reached with {key} in {limit} presses; focus on {active(page)}")
 
 
 def settle(page: Any) -> None:
@@ -185,3 +161,44 @@ def test_keyboard_only_marking_scores_like_the_mouse(page: Any, app_url: str, da
     assert earned == pytest.approx(mouse_score)
     assert earned == pytest.approx(possible)  # the ideal answer, marked from the keyboard: full marks
     print(f"{loaded.lesson.id}:{q.id} keyboard {earned:.2f} / mouse {mouse_score:.2f} / {possible:g} pts")
+
+
+def serious_violations(page: Any) -> list[str]:
+    """axe-core's serious and critical violations on the page (shadow roots included), one line each."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    return [f"{v['id']} ({v['impact']}): {v['help']} — " + "; ".join(str(n["target"]) for n in v["nodes"][:4])
+            for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+
+
+@pytest.mark.parametrize("size", [(1024, 600), (390, 844)], ids=["1024x600", "390x844"])
+def test_keyboard_mode_passes_axe_and_fits_the_screen(page: Any, app_url: str, size: tuple[int, int]) -> None:
+    path, _question_id, index = next(h for h in HIGHLIGHTS if h[0].stem.startswith("rt-france"))
+    loaded = load_lesson(path, REPO).loaded
+    assert loaded is not None
+    width, height = size
+    page.set_viewport_size({"width": width, "height": height})
+    open_question(page, app_url, loaded, index)
+    tab_to(page, lambda a: "hl-find" in a[1].split())
+    page.keyboard.type("poncifs anti")
+    page.keyboard.press("Control+Enter")
+    expect(page.locator(f"{HOST} .hl-status")).to_have_text("Passages surlignés : 1")
+    settle(page)
+    tab_to(page, lambda a: "hl-find" in a[1].split())  # the page reran: the keyboard goes back in
+    page.keyboard.type("pêle-mêle")
+    page.keyboard.press("Escape")  # into the text, the match selected, the caret shown
+    page.keyboard.press("Shift+ArrowRight")
+    assert "hl-text" in (focused(page) or ["", ""])[1].split()
+    expect(page.locator(f"{HOST} .hl-live")).to_contain_text("Sélection : « pêle-mêle")
+
+    violations = serious_violations(page)
+    assert not violations, "\n".join(violations)
+    tools = page.locator(f"{HOST} .hl-tools").bounding_box()
+    assert tools is not None and tools["x"] >= 0 and tools["x"] + tools["width"] <= width  # no sideways scroll
+    # What the student sees: the tools at the top of the screen, then the caret in the text.
+    page.evaluate("(h) => document.querySelector(h).shadowRoot.querySelector('.hl-tools').scrollIntoView()", HOST)
+    screenshot(page, f"keyboard-lesson-{width}x{height}-tools.png", full_page=False)
+    page.evaluate("(h) => document.querySelector(h).shadowRoot.querySelector('.kb-caret')"
+                  ".scrollIntoView({block: 'center'})", HOST)
+    screenshot(page, f"keyboard-lesson-{width}x{height}-caret.png", full_page=False)

@@ -297,7 +297,6 @@ function renderTools(st) {
   const labels = data.labels;
   const editable = !data.readonly;
   st.tools.hidden = !editable;
-  st.keys.hidden = !editable || !labels.keys;
   if (!editable) {
     box.setAttribute("role", "document");
     ["aria-roledescription", "aria-label"].forEach((name) => box.removeAttribute(name));
@@ -308,6 +307,7 @@ function renderTools(st) {
   box.setAttribute("aria-roledescription", labels.region_role || "");
   box.setAttribute("aria-label", labels.region || "");
   st.keys.textContent = labels.keys || "";
+  st.helpTitle.textContent = labels.help || "";
   st.findLabel.textContent = labels.find || "";
   st.find.placeholder = labels.find_placeholder || "";
   st.findHelp.textContent = labels.find_help || "";
@@ -838,6 +838,7 @@ function createInstance(root) {
     toolbar: wrap.querySelector(".hl-toolbar"),
     buttons: Object.fromEntries([...wrap.querySelectorAll(".hl-toolbar button")].map((b) => [b.dataset.act, b])),
     keys: wrap.querySelector(".hl-keys"),
+    helpTitle: wrap.querySelector(".hl-help-title"),
     live: wrap.querySelector(".hl-live"),
     data: null,
     text: null,
