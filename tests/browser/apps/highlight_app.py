@@ -1,8 +1,8 @@
 """Test page for the highlight widget (``streamlit run tests/browser/apps/highlight_app.py``).
 
 ``?mode=readonly`` shows the overlays read-only; the default is the student view (mouse, finger and
-keyboard marking) and another widget that triggers reruns; ``?lang=en`` gives it the English labels. The marks are written back with
-``st.text`` ("marks: [...]", "words: [...]") for the browser tests to read.
+keyboard marking) and another widget that triggers reruns; ``?lang=en`` gives it the English labels.
+The marks are written back with ``st.text`` ("marks: [...]", "words: [...]") for the browser tests to read.
 """
 
 from __future__ import annotations
