@@ -189,11 +189,20 @@ class _Checker:
     def check_lesson(self, lesson: Lesson) -> None:
         self._document(lesson.document, lesson.kind)
         self._questions(list(enumerate(lesson.questions)), lesson.document is not None, lesson.language)
+        self._together(lesson)
         if lesson.kind == "lesson":
             missing = [s for s in ("sourcing", "framing", "loaded_language") if s not in lesson.skills()]
             if missing:
                 self.add(self.doc.line(("questions",)), "warning",
                          f"no question trains {', '.join(missing)}: a lesson should cover all three skills")
+
+    def _together(self, lesson: Lesson) -> None:
+        """Each question type's checks across the lesson (e.g. the right option always in one place)."""
+        for model in {type(q) for q in lesson.questions}:
+            mine = [(i, q) for i, q in enumerate(lesson.questions) if type(q) is model]
+            for index, problem in model.check_together(mine, lesson.language):
+                where = ("questions", index, *problem.path)
+                self.add(self.doc.line(where), problem.severity, problem.message, lesson.questions[index].id)
 
     def check_parts(self, data: dict) -> None:
         """Check what can be checked in a file whose format has errors (reported separately)."""

@@ -130,6 +130,10 @@ def negation_scope(text: str, toks: list[Token]) -> list[bool]:
 
 
 
+def _lemma_phrase(phrase: str) -> str:
+    return " ".join(t.lemma for t in tokens(phrase))
+
+
 @dataclass(frozen=True)
 class Hit:
     """Where a term was found: token indices [first, last], the sentence, and whether it is negated."""
@@ -180,10 +184,14 @@ class Reading:
         return [self.is_foreign(t) for t in self.toks]
 
     def foreign_weight(self, i: int) -> float:
-        """How much a foreign word says the answer is about something else: a noun (after a determiner) most."""
+        """How much a foreign word says the answer is about something else: a noun most — after a determiner
+        ("les frites", "le nouvel entraîneur")."""
         if not self.foreign[i]:
             return 0.0
-        return NOUN_WEIGHT if i and self.toks[i - 1].form in DETERMINERS else OTHER_WEIGHT
+        before = [self.toks[j].form for j in (i - 1, i - 2) if j >= 0 and self.sentence_of[j] == self.sentence_of[i]]
+        if (before and before[0] in DETERMINERS) or (len(before) == 2 and before[1] in DETERMINERS):
+            return NOUN_WEIGHT
+        return OTHER_WEIGHT
 
     @cached_property
     def off_topic_sentences(self) -> frozenset[int]:
@@ -200,8 +208,10 @@ class Reading:
     @cached_property
     def dismissal(self) -> str:
         """A phrase dismissing the method or the idea asked for ("pas besoin de vérifier"), or ""."""
-        plain = " ".join(t.form for t in self.toks)
-        return next((d for d in DISMISSALS if f" {strip_accents(d)} " in f" {plain} "), "")
+        forms = f" {' '.join(t.form for t in self.toks)} "
+        lemmas = f" {' '.join(t.lemma for t in self.toks)} "
+        return next((d for d in DISMISSALS
+                     if f" {strip_accents(d)} " in forms or f" {_lemma_phrase(d)} " in lemmas), "")
 
     @property
     def foreign_words(self) -> list[str]:
@@ -217,5 +227,5 @@ class Reading:
     def hit(self, first: int, last: int) -> Hit:
         sentence = self.sentence_of[first]
         return Hit(first, last, self.toks[first].start, self.toks[last].end, sentence,
-                   negated=any(self.negated[first:last + 1]),
+                   negated=self.negated[first],  # the head word: "ruled out" is not negated by its own "out"
                    grounded=sentence not in self.off_topic_sentences)

@@ -34,12 +34,14 @@ class HighlightWidget(Widget):
 
     def document_view(self, q: HighlightQuestion, loaded: LoadedLesson, answer: Answer | None, *, composing: bool,
                       full: bool, marking_key: str, lang: str) -> DocumentView:
+        look_here = [] if full or answer is None else look_here_layer(answer.result or {}, lang)
         if composing:
             prefill = (answer.raw or {}).get("spans") if answer else None
-            return DocumentView(marking_key=marking_key, prefill=prefill)
+            return DocumentView(marking_key=marking_key, prefill=prefill, layers=look_here)
         if answer is None:
             return DocumentView()
-        return DocumentView(layers=answer_layers(answer.raw or {}, answer.result or {}, lang, expected=full))
+        return DocumentView(layers=answer_layers(answer.raw or {}, answer.result or {}, lang, expected=full)
+                            + look_here)
 
 
 def answer_layers(raw: dict, result: dict, lang: str, *, expected: bool) -> list[dict]:
@@ -49,6 +51,12 @@ def answer_layers(raw: dict, result: dict, lang: str, *, expected: bool) -> list
         layers.append({"name": "expected", "spans": HighlightQuestion.expected_in_result(result),
                        "title": tr("ui_layer_expected", lang)})
     return layers
+
+
+def look_here_layer(result: dict, lang: str) -> list[dict]:
+    """The paragraphs holding what the last attempt missed, to reread (a retry's hint: not the passages)."""
+    spans = (result.get("extra") or {}).get("look_here") or []
+    return [{"name": "lookhere", "spans": spans, "title": tr("ui_layer_look_here", lang)}] if spans else []
 
 
 def marks(loaded: LoadedLesson, key: str, values: Mapping[str, Any]) -> list[tuple[int, int]]:

@@ -79,7 +79,7 @@ def document_column(loaded: LoadedLesson, view: DocumentView, lang: str) -> None
     """The metadata card and the document: open for marking while a highlight answer is composed."""
     document.metadata_card(loaded, lang)
     if view.marking_key is not None:
-        document.show(loaded, lang, key=view.marking_key, marks=view.prefill)
+        document.show(loaded, lang, key=view.marking_key, marks=view.prefill, layers=view.layers)
         return
     layers = view.layers + ([xray_layer(loaded, lang)] if view.xray else [])
     document.show(loaded, lang, layers=layers)
