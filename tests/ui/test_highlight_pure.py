@@ -209,6 +209,23 @@ def test_find_with_astral_chars_uses_code_points() -> None:
                                            span_of(text, "ment", 2)]
 
 
+def test_widget_strings_exist_in_both_languages_with_the_same_placeholders() -> None:
+    import re
+
+    from medialit.ui.highlight import DEFAULT_LABELS
+    from medialit.ui.labels import highlight_labels
+
+    def holes(text: str) -> set[str]:
+        return set(re.findall(r"\{\w+\}", text))
+
+    fr, en = highlight_labels("fr"), highlight_labels("en")
+    assert fr.keys() == en.keys() and fr.keys() <= DEFAULT_LABELS.keys()
+    for name in fr:
+        assert fr[name] and en[name] and fr[name] != name, name
+        assert holes(fr[name]) == holes(en[name]) == holes(DEFAULT_LABELS[name]), name
+    assert "{text}" in fr["found"] and "{i}" in fr["found"] and "{n}" in fr["find_count"]
+
+
 # ----------------------------------------------------------------------------- segments
 
 
