@@ -18,7 +18,6 @@ import asyncio
 import json
 import statistics
 from dataclasses import dataclass
-from pathlib import Path
 
 from benchmarks.harness import running_server, stored_answers
 from benchmarks.student import Student, result_banner

@@ -33,7 +33,7 @@ def resume_code(lang: str) -> None:
     learner = current_learner()
     st.markdown(f"---\n\n**{tr('ui_your_code', lang)}**")  # the rule and the title: one element
     if learner is not None:
-        st.code(display_code(learner.code), language=None)
+        st.code(display_code(learner.code), language=None, wrap_lines=True)  # never a scrolling box (axe-core)
         st.caption(tr("ui_code_write_down", lang))
     else:
         st.caption(tr("ui_code_none_yet", lang))

@@ -122,8 +122,6 @@ def public_corpus(loaded: LoadedLesson, lang: str) -> Corpus:
     for vocab in vocabularies().values():
         for category in vocab.values():
             public.add(f"{category.name(lang)}\n{category.description(lang)}")
-    # The keyboard marker's labels cut sentences short ("changer…"): a word's start is public too.
-    public.words.update(word[:n] for word in list(public.words) for n in range(4, len(word)))
     return public
 
 

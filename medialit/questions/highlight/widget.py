@@ -1,6 +1,6 @@
-"""``highlight`` in the app: the document column is the input (the highlight widget); the panel
-offers keyboard marking. After an answer the document shows the student's marks and, once the
-whole correction may be seen, the expected passages.
+"""``highlight`` in the app: the document column is the input (the highlight widget, marked with the
+mouse, a finger or the keyboard); the panel says how. After an answer the document shows the
+student's marks and, once the whole correction may be seen, the expected passages.
 """
 
 from __future__ import annotations
@@ -15,15 +15,13 @@ from medialit.i18n import tr
 from medialit.questions.highlight.model import HighlightQuestion
 from medialit.store import Answer
 from medialit.ui import keys
-from medialit.ui.highlight import keyboard_marker, snap_to_words
-from medialit.ui.labels import highlight_labels
+from medialit.ui.highlight import snap_to_words
 from medialit.ui.widget import Asking, DocumentView, Widget
 
 
 class HighlightWidget(Widget):
     def draw(self, q: HighlightQuestion, ask: Asking) -> None:
         st.caption(tr("ui_highlight_how", ask.lang))
-        keyboard_marker(ask.loaded.text, key=ask.key, marks=ask.marks, labels=highlight_labels(ask.lang))
 
     def read(self, q: HighlightQuestion, loaded: LoadedLesson, key: str, values: Mapping[str, Any]) -> dict[str, Any]:
         return {"spans": [list(s) for s in marks(loaded, key, values)]}

@@ -17,7 +17,7 @@ from medialit.ui.derived import memo, skills
 from medialit.ui.lessonstate import LessonState, lesson_state
 from medialit.ui.state import current_learner
 from medialit.ui.views import lesson_panel
-from medialit.ui.views.lesson_document import document_view, forget, remember
+from medialit.ui.views.lesson_document import document_view, remember
 from medialit.ui.widget import DocumentView
 from medialit.ui.xray_layer import xray_layer
 
@@ -79,7 +79,7 @@ def document_column(loaded: LoadedLesson, view: DocumentView, lang: str) -> None
     """The metadata card and the document: open for marking while a highlight answer is composed."""
     document.metadata_card(loaded, lang)
     if view.marking_key is not None:
-        document.show(loaded, lang, key=view.marking_key, marks=view.prefill, on_change=forget, layers=view.layers)
+        document.show(loaded, lang, key=view.marking_key, marks=view.prefill, layers=view.layers)
         return
     layers = view.layers + ([xray_layer(loaded, lang)] if view.xray else [])
     document.show(loaded, lang, layers=layers)
