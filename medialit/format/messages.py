@@ -81,6 +81,22 @@ def _pick(candidates: list[Any], node: Any) -> type[BaseModel] | None:
     return candidates[0]
 
 
+def _type_message(kind: str, key: str, value: Any) -> str | None:
+    """The sentence for a value of the wrong type (None for other errors)."""
+    if kind in ("int_parsing", "int_type", "float_parsing", "float_type", "int_from_float"):
+        whole = "a whole number" if kind.startswith("int") else "a number"
+        return f"'{key}' should be {whole}, not '{_short(value)}'"
+    if kind in ("bool_parsing", "bool_type"):
+        return f"'{key}' should be true or false, not '{_short(value)}'"
+    if kind in ("string_type",):
+        return f"'{key}' should be text; put it in quotes"
+    if kind in ("list_type", "tuple_type"):
+        return f"'{key}' should be a list: one item per line, each starting with '- '"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return f"'{key}' should be a group of 'key: value' lines indented below it"
+    return None
+
+
 def describe(error: dict, path: Path, root: type[BaseModel], data: Any) -> str:
     """One teacher-worded sentence for one validation error."""
     kind = error["type"]
@@ -109,17 +125,9 @@ def describe(error: dict, path: Path, root: type[BaseModel], data: Any) -> str:
     if kind == "string_pattern_mismatch":
         return (f"'{key}' should be a short id made of lowercase letters, digits and dashes, like "
                 f"'scare-quotes' (not '{value}')")
-    if kind in ("int_parsing", "int_type", "float_parsing", "float_type", "int_from_float"):
-        whole = "a whole number" if kind.startswith("int") else "a number"
-        return f"'{key}' should be {whole}, not '{_short(value)}'"
-    if kind in ("bool_parsing", "bool_type"):
-        return f"'{key}' should be true or false, not '{_short(value)}'"
-    if kind in ("string_type",):
-        return f"'{key}' should be text; put it in quotes"
-    if kind in ("list_type", "tuple_type"):
-        return f"'{key}' should be a list: one item per line, each starting with '- '"
-    if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return f"'{key}' should be a group of 'key: value' lines indented below it"
+    wrong_type = _type_message(kind, key, value)
+    if wrong_type is not None:
+        return wrong_type
     if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
         bound = {"greater_than_equal": "at least", "greater_than": "more than",
                  "less_than_equal": "at most", "less_than": "less than"}[kind]
