@@ -65,7 +65,8 @@ class Server:
         """Start (or restart, on the same port and data) and wait until it answers."""
         log = self.log_path.open("ab")
         self.proc = subprocess.Popen(
-            [str(STREAMLIT), "run", str(self.app), "--server.port", str(self.port), *self.args],
+            [str(STREAMLIT), "run", str(self.app), "--server.port", str(self.port), "--server.address", "127.0.0.1",
+             *self.args],
             cwd=REPO, env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
         )
         log.close()
