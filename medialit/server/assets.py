@@ -14,8 +14,8 @@ files are content-hashed and served as immutable, so they can be compressed ONCE
   file under ``/static/`` from a browser that accepts ``br`` or ``gzip`` is answered from the
   cache, with the headers Streamlit gives it (type, ``immutable`` caching) plus
   ``Content-Encoding`` and ``Vary``; so is the page itself at ``/`` (``index.html``, the one page
-  Streamlit does not compress, sent ``no-cache`` as Streamlit does). Anything else (range requests, fonts and images, unknown
-  paths, the websocket) goes to Streamlit unchanged.
+  Streamlit does not compress, sent ``no-cache`` as Streamlit does). Anything else (range
+  requests, fonts and images, unknown paths, the websocket) goes to Streamlit unchanged.
 
 Paths are never joined from the request: a file is served only when its exact relative path is
 in the index made once by walking Streamlit's static folder.
