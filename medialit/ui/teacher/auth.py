@@ -42,7 +42,7 @@ _configured: tuple[object, tuple, str | None, str | None] | None = None
 
 
 def _secret_file_stamps() -> tuple:
-    stamps = []
+    stamps: list[tuple[int, int, int] | None] = []
     for path in st_config.get_option("secrets.files") or ():
         try:
             found = os.stat(path)
