@@ -58,11 +58,21 @@ async def burst(server: Server, query: str, n: int, page: str = "") -> dict:
             "failed": len(errors)}
 
 
+def wait_idle(server: Server, timeout: float = 60.0) -> None:
+    """Until the server uses under 5% of a core for a second (after its start-up and background work)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        before = server.cpu_seconds()
+        time.sleep(1.0)
+        if server.cpu_seconds() - before < 0.05:
+            return
+
+
 def _ratio(a: float, b: float) -> float:
     return round(a / b, 2) if b else float("nan")
 
 
-def first_loads(loaded: LoadedLesson, sizes: tuple[int, ...] = (30, 150), rounds: int = 3) -> dict:
+def first_loads(loaded: LoadedLesson, sizes: tuple[int, ...] = (30, 150), rounds: int = 3, app: Path = APP) -> dict:
     """Bursts of first loads of the home page and of ``loaded``'s lesson page against the minimal page.
 
     Each round runs, per size, a burst of each page (minimal, home, lesson); a figure is the median
@@ -70,20 +80,21 @@ def first_loads(loaded: LoadedLesson, sizes: tuple[int, ...] = (30, 150), rounds
     """
     pages = {"minimal": "", "home": "lang=fr", "lesson": f"lesson={loaded.lesson.id}&lang=fr"}
     samples: dict[tuple[int, str], list[dict]] = {(n, name): [] for n in sizes for name in pages}
-    with make_server(MINIMAL_APP) as minimal, make_server(APP) as app:
+    with make_server(MINIMAL_APP) as minimal, make_server(app) as server:
         minimal.start()
-        app.start()
+        server.start()
         for name, query in pages.items():  # one load of each first: nothing of the warm-up is measured
-            asyncio.run(burst(minimal if name == "minimal" else app, query, 1))
+            asyncio.run(burst(minimal if name == "minimal" else server, query, 1))
+        wait_idle(server)
         for i in range(rounds):
             for n in sizes:
                 for name, query in pages.items():
-                    result = asyncio.run(burst(minimal if name == "minimal" else app, query, n))
+                    result = asyncio.run(burst(minimal if name == "minimal" else server, query, n))
                     samples[(n, name)].append(result)
                     _log(f"round {i + 1}: {n} x {name}: median {result['median']} ms, p95 {result['p95']} ms, "
                          f"{result['cpu_ms_per_load']} ms CPU/load, {result['failed']} failed")
                     time.sleep(1.0)
-    out: dict = {"rounds": rounds}
+    out: dict = {"app": str(app.relative_to(REPO)) if app.is_relative_to(REPO) else str(app), "rounds": rounds}
     for n in sizes:
         row = {}
         for name in pages:

@@ -15,7 +15,7 @@ from medialit.format.loader import LoadedLesson
 from medialit.i18n import tr
 from medialit.store import Answer, get_store
 from medialit.ui import actions, keys
-from medialit.ui.derived import skills
+from medialit.ui.derived import memo, skills
 from medialit.ui.state import current_learner
 
 SECTION_KEYS = {"lesson": "ui_section_lesson", "drill": "ui_section_drill"}
@@ -103,7 +103,10 @@ def card(loaded: LoadedLesson, mine: CardProgress, lang: str) -> None:
     """One lesson: what it is about, how long, and where the student stands."""
     lesson = loaded.lesson
     with st.container(border=True):
-        st.markdown(card_text(loaded, mine, lang))
+        # Every first visit shows the same "not started" cards: their text is made once per lesson version.
+        text = memo(loaded, "card", lang, make=lambda: card_text(loaded, mine, lang)) if mine == CardProgress() \
+            else card_text(loaded, mine, lang)
+        st.markdown(text)
         n, total = len(lesson.questions), lesson.total_points()
         if mine.answered:
             score = tr("ui_score_of", lang, pts=float(mine.earned), max=float(total)) if total else ""
