@@ -32,7 +32,7 @@ log = logging.getLogger("medialit.server")
 _assets: AssetCache | None = None
 
 
-def assets() -> AssetCache:
+def asset_cache() -> AssetCache:
     """The process's compressed copies of Streamlit's front-end files (kept under ``<data>/cache``)."""
     global _assets
     if _assets is None:
@@ -44,11 +44,11 @@ def assets() -> AssetCache:
 def middleware() -> list[Middleware]:
     """What wraps Streamlit's own server: compressed static files (:mod:`medialit.server.assets`)."""
     base_url = str(st_config.get_option("server.baseUrlPath") or "")
-    return [Middleware(CompressedAssets, cache=assets(), base_url=base_url)]
+    return [Middleware(CompressedAssets, cache=asset_cache(), base_url=base_url)]
 
 
 def _front_end() -> str:
-    cache = assets()
+    cache = asset_cache()
     known = cache.load_known()
     made = cache.prepare(cache.entry_files())
     return f"{known} kept copies loaded, {made} compressed now"
@@ -63,4 +63,4 @@ async def lifespan(app: Any) -> AsyncIterator[None]:
     """
     warm(extra=(("front-end files", _front_end),))
     yield
-    assets().close()
+    asset_cache().close()
