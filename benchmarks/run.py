@@ -84,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dashboard-learners", type=int, default=1000)
     parser.add_argument("--dashboard-timeout", type=float, default=45.0, help="seconds to wait for the page")
     parser.add_argument("--baseline", type=Path, help="a kit checkout whose app.py to measure beside (before/after)")
-    parser.add_argument("--students", default="30,150", help="class sizes, comma-separated")
+    parser.add_argument("--students", default="30", help="class sizes of the aggressive workload (30,150: +5 min)")
     parser.add_argument("--lesson", help="lesson id (default: the one with the longest document)")
     parser.add_argument("--think", default="1,3", help="think time range in seconds, e.g. 1,3")
     parser.add_argument("--ramp", type=float, default=10.0, help="seconds over which students join")
