@@ -81,6 +81,22 @@ def _pick(candidates: list[Any], node: Any) -> type[BaseModel] | None:
     return candidates[0]
 
 
+def _type_message(kind: str, key: str, value: Any) -> str | None:
+    """The sentence for a value of the wrong type (None for other errors)."""
+    if kind in ("int_parsing", "int_type", "float_parsing", "float_type", "int_from_float"):
+        whole = "a whole number" if kind.startswith("int") else "a number"
+        return f"'{key}' should be {whole}, not '{_short(value)}'"
+    if kind in ("bool_parsing", "bool_type"):
+        return f"'{key}' should be true or false, not '{_short(value)}'"
+    if kind in ("string_type",):
+        return f"'{key}' should be text; put it in quotes"
+    if kind in ("list_type", "tuple_type"):
+        return f"'{key}' should be a list: one item per line, each starting with '- '"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return f"'{key}' should be a group of 'key: value' lines indented below it"
+    return None
+
+
 def describe(error: dict, path: Path, root: type[BaseModel], data: Any) -> str:
     """One teacher-worded sentence for one validation error."""
     kind = error["type"]
@@ -130,22 +146,6 @@ def describe(error: dict, path: Path, root: type[BaseModel], data: Any) -> str:
     if kind == "literal_error" or kind == "enum":
         return f"'{key}' has a value that is not allowed: '{_short(value)}'"
     return f"'{key}': {error['msg'].removeprefix('Value error, ')}"
-
-
-def _type_message(kind: str, key: str, value: Any) -> str | None:
-    """The sentence for a value of the wrong type (a number, true/false, text, a list, a group), else None."""
-    if kind in ("int_parsing", "int_type", "float_parsing", "float_type", "int_from_float"):
-        whole = "a whole number" if kind.startswith("int") else "a number"
-        return f"'{key}' should be {whole}, not '{_short(value)}'"
-    if kind in ("bool_parsing", "bool_type"):
-        return f"'{key}' should be true or false, not '{_short(value)}'"
-    if kind in ("string_type",):
-        return f"'{key}' should be text; put it in quotes"
-    if kind in ("list_type", "tuple_type"):
-        return f"'{key}' should be a list: one item per line, each starting with '- '"
-    if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return f"'{key}' should be a group of 'key: value' lines indented below it"
-    return None
 
 
 def _missing_hint(path: Path) -> str:
