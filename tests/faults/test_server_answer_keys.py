@@ -137,6 +137,11 @@ def checkable(loaded: LoadedLesson, lang: str) -> dict[str, dict[str, list[str]]
     return out
 
 
+def unescaped(text: str) -> str:
+    """JSON's ``\\u00e9`` escapes read back as characters: "chass\\u00e9s" is the word "chassés", not "chass"."""
+    return re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), text)
+
+
 def leaks(probes_by_kind: dict[str, list[str]], sent: Corpus, own: Corpus | None = None) -> list[str]:
     """The probes found in ``sent`` (those the student typed themselves, in ``own``, excepted)."""
     return [f"{kind}: {p!r}" for kind, ps in probes_by_kind.items() for p in ps
@@ -165,7 +170,7 @@ async def walk_and_check(url: str, loaded: LoadedLesson, lang: str = "fr") -> di
     async def act(**how: object) -> Run:
         run = await student.act(**how)  # type: ignore[arg-type]
         runs.append(run)
-        sent.add(run.blob().decode("utf-8", errors="replace"))
+        sent.add(unescaped(run.blob().decode("utf-8", errors="replace")))
         return run
 
     await student.tab.connect()

@@ -104,7 +104,7 @@ def card(loaded: LoadedLesson, mine: CardProgress, lang: str) -> None:
     lesson = loaded.lesson
     with st.container(border=True):
         # Every first visit shows the same "not started" cards: their text is made once per lesson version.
-        text = memo(loaded, "card", lang, make=lambda: card_text(loaded, mine, lang)) if mine == CardProgress() \
+        text = memo(loaded, "catalogue-card", lang, make=lambda: card_text(loaded, mine, lang)) if mine == CardProgress() \
             else card_text(loaded, mine, lang)
         st.markdown(text)
         n, total = len(lesson.questions), lesson.total_points()
