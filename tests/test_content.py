@@ -160,6 +160,7 @@ def test_lessons_on_a_kit_text_mark_it_written_for_the_kit():
 def test_acceptable_passages_in_the_notes_are_found_in_their_documents():
     """notes/acceptable.yaml lists passages to make acceptable once the scoring change lands."""
     import yaml
+
     from medialit.format.document import locate, read_document
 
     notes = yaml.safe_load((ROOT / "notes" / "acceptable.yaml").read_text(encoding="utf-8")) or {}
@@ -186,8 +187,9 @@ _VOUS = re.compile(r"\b(vous|votre|vos)\b", re.IGNORECASE)
 @pytest.mark.parametrize("path", ALL, ids=_id)
 def test_student_facing_french_says_tu_not_vous(path):
     """One register for the student, as the interface: 'tu' (quotes of the documents aside)."""
-    from medialit.format.text import Text
     from pydantic import BaseModel
+
+    from medialit.format.text import Text
 
     lesson = load_lesson(path, ROOT).loaded.lesson
     found = []
