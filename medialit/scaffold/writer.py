@@ -9,6 +9,7 @@ validates with warnings that say what remains to write. Nothing is ever overwrit
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from datetime import date
@@ -66,8 +67,9 @@ def _read_checked(path: Path, root: Path) -> bytes:
 
 
 def _lexically_inside(path: Path, root: Path) -> bool:
+    """Is ``path`` inside the kit as written ("..", not links, resolved): "../work/a.txt" run in the kit is not."""
     try:
-        path.absolute().relative_to(root)
+        Path(os.path.normpath(path.absolute())).relative_to(root)
     except ValueError:
         return False
     return True

@@ -169,3 +169,23 @@ def test_no_file_is_left_behind_when_a_document_is_refused(empty_kit, tmp_path):
         scaffold(latin, root=empty_kit)
     assert sorted(os.listdir(empty_kit / "seeds")) == [] and sorted(os.listdir(empty_kit / "lessons")) == []
     assert Path(latin).exists()
+
+
+def test_a_document_beside_the_kit_given_with_dot_dot_is_copied(empty_kit, monkeypatch):
+    """`medialit new ../work/article.txt` run inside the kit: a plain file outside it, not a link."""
+    work = empty_kit.parent / "work"
+    work.mkdir()
+    (work / "article.txt").write_text("Un titre d'article assez long\n\nLe texte de l'article.\n", encoding="utf-8")
+    monkeypatch.chdir(empty_kit)
+    path = scaffold(Path("../work/article.txt"), root=empty_kit)
+    assert "  file: seeds/article.txt" in path.read_text(encoding="utf-8")
+    assert (empty_kit / "seeds" / "article.txt").read_text(encoding="utf-8").startswith("Un titre d'article")
+
+
+def test_a_link_inside_the_kit_through_a_linked_folder_is_still_refused(empty_kit, tmp_path):
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "a.txt").write_text("Un texte hors du kit, assez long.\n", encoding="utf-8")
+    (empty_kit / "seeds" / "linked").symlink_to(outside)
+    with pytest.raises(ScaffoldError, match="is a link to a file outside the kit"):
+        scaffold(empty_kit / "seeds" / "linked" / "a.txt", root=empty_kit)
