@@ -36,7 +36,7 @@ class CardProgress:
 def page(lang: str) -> None:
     st.title(tr("ui_catalogue_title", lang))
     st.markdown(tr("ui_catalogue_intro", lang))
-    lessons = library().lessons()
+    lessons = library().published()
     if not lessons:
         st.info(tr("ui_no_lessons", lang))
         return
