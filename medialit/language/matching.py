@@ -62,14 +62,38 @@ class Entry:
 
 @dataclass
 class Matcher:
-    """A list of entries matched together; ``exact`` compares plain forms only (absolutes)."""
+    """A list of entries matched together; ``exact`` compares plain forms only (absolutes).
+
+    Entries are indexed by the keys of their first word, so that a text is only tried against the
+    entries whose first word it contains (a one-line answer meets a few entries, not thousands).
+    """
 
     exact: bool = False
     entries: list[Entry] = field(default_factory=list)
+    _by_key: dict[str, list[Entry]] = field(default_factory=dict, repr=False)
+    _always: list[Entry] = field(default_factory=list, repr=False)
 
     def add(self, entry: Entry) -> None:
-        if entry.words:
-            self.entries.append(entry)
+        if not entry.words:
+            return
+        self.entries.append(entry)
+        form, fold, lemma = entry.word_keys[0]
+        if form.endswith("*") or entry.verb:
+            self._always.append(entry)  # prefixes and conjugated verbs: no single key to look up
+            return
+        keys = {form} if self.exact else {form, fold, lemma}
+        for key in keys:
+            self._by_key.setdefault(key, []).append(entry)
+
+    def candidates(self, index: WordIndex) -> list[Entry]:
+        """The entries whose first word occurs in the indexed text (in the order they were added)."""
+        found: dict[int, Entry] = {id(e): e for e in self._always}
+        tables = (index.by_form,) if self.exact else (index.by_form, index.by_fold, index.by_lemma)
+        for table in tables:
+            for key in table:
+                for entry in self._by_key.get(key, ()):
+                    found[id(entry)] = entry
+        return list(found.values())
 
 
 @dataclass(frozen=True)
@@ -119,7 +143,7 @@ def find_entries(text: str, toks: list[Token], matcher: Matcher,
     """
     index = index or WordIndex.build([(t.form, fold_word(t.form), t.lemma) for t in toks])
     hits: list[tuple[int, int, Entry]] = []
-    for entry in matcher.entries:
+    for entry in matcher.candidates(index):
         sets = [index.where(entry, k, matcher.exact) for k in range(len(entry.words))]
         if not all(sets):
             continue

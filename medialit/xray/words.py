@@ -115,13 +115,32 @@ def _closing(text: str) -> str:
     return text.rstrip(" \u00a0\u202f»”\"')]*_")
 
 
+PUNCHLINE_WORDS = 3  # "Genius.", "They die.", "Simple as that.": a sentence this short is a rhetorical effect
+
+
 def detect_rhetorical(doc: Doc) -> list[Finding]:
-    """Sentences ending in a question mark (questions the text asks its reader) or an exclamation mark."""
+    """Sentences the author addresses to the reader: questions, exclamations, and punchlines (a sentence of
+    one to three words, "Genius.", "Triplé !", "They die."). A speaker's sentence in quotation marks is theirs.
+    """
     found = []
     for start, end in doc.sentences:
-        ending = _closing(doc.text[start:end])[-1:]
+        if doc.in_quotation(start, end) or not doc.in_prose(start):
+            continue
+        body = _closing(doc.text[start:end])
+        ending = body[-1:]
         if ending == "?":
             found.append(doc.finding(start, end, "rhetorical", "question"))
         elif ending == "!":
             found.append(doc.finding(start, end, "rhetorical", "exclamation"))
+        elif ending in ".…" and _punchline(doc, start, end):
+            found.append(doc.finding(start, end, "rhetorical", "punchline"))
     return found
+
+
+def _punchline(doc: Doc, start: int, end: int) -> bool:
+    """A sentence of one to three words that is not an abbreviation, a number or a signature."""
+    words = doc.tokens_between(start, end)
+    if not 0 < len(words) <= PUNCHLINE_WORDS or any(t.form.isdigit() for t in words):
+        return False
+    line_start = doc.text.rfind("\n", 0, start) + 1
+    return not doc.text[line_start:start].strip() or doc.text[start - 2:start].strip() in (".", "!", "?", "…")

@@ -216,6 +216,7 @@ def test_dates_footnotes_and_ordinals_are_not_figures():
 def test_questions_and_exclamations_are_rhetorical():
     text = "Enfin, que peut l'Histoire contre le fanatisme ? Rien. Et elle y perd sa crédibilité, une paille !"
     assert found(text, "rhetorical") == [("Enfin, que peut l'Histoire contre le fanatisme ?", "question"),
+                                         ("Rien.", "punchline"),
                                          ("Et elle y perd sa crédibilité, une paille !", "exclamation")]
 
 
