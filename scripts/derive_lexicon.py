@@ -75,7 +75,8 @@ def pattern_words(path: Path, lang: str) -> dict[str, str]:
     for form, values in senses.items():
         polarity = sum(p for p, _ in values) / len(values)
         subjectivity = sum(s for _, s in values) / len(values)
-        if re.fullmatch(WORD[lang], form) and subjectivity >= SUBJECTIVITY and (polarity <= NEGATIVE or polarity >= POSITIVE):
+        strong = polarity <= NEGATIVE or polarity >= POSITIVE
+        if re.fullmatch(WORD[lang], form) and subjectivity >= SUBJECTIVITY and strong:
             found[form] = "neg" if polarity < 0 else "pos"
     return found
 

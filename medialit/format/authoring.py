@@ -46,7 +46,8 @@ def placeholder_paths(data: Any) -> list[Path]:
 def placeholder_message(path: Path) -> str:
     names = [str(p) for p in path if isinstance(p, str)]
     key = names[-1] if names else "the file"
-    return f"'{key}' still holds the placeholder '{PLACEHOLDERS[0]}' / '{PLACEHOLDERS[1]}' left by medialit new: write it"
+    marks = f"'{PLACEHOLDERS[0]}' / '{PLACEHOLDERS[1]}'"
+    return f"'{key}' still holds the placeholder {marks} left by medialit new: write it"
 
 
 def byline_message(document_text: str, author: str | None) -> str | None:

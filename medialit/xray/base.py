@@ -12,9 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
+from medialit.language.lexicon import CATEGORIES, Match, scan
 from medialit.language.sentences import sentences
 from medialit.language.words import _WORD, STOPWORDS, Token, _lemma, strip_accents
-from medialit.language.lexicon import CATEGORIES, Match, scan
 from medialit.xray.lexicon import Entry, Lexicon, Matcher, WordIndex, find_entries, fold_word, lexicon, plain
 
 

@@ -129,7 +129,8 @@ def detect_unsourced_figures(doc: Doc) -> list[Finding]:
 
 # "48 heures à l'avance", "à 45 kilomètres", "120 metres tall": a delay, an age, a distance or a size is a
 # plain checkable fact, not a claim that needs a source.
-_MEASURE = re.compile(r"[ \u00a0\u202f]*(?:-[ \u00a0]?)?(?:heures?|h\b|minutes?|min\b|jours?|semaines?|mois|ans|années?|"
+_MEASURE = re.compile(r"[ \u00a0\u202f]*(?:-[ \u00a0]?)?(?:heures?|h\b|minutes?|min\b|jours?|semaines?|mois|ans|"
+                      r"années?|"
                       r"hours?|days?|weeks?|months?|years?|kilomètres?|km\b|mètres?|m\b|centimètres?|cm\b|"
                       r"hectares?|ha\b|miles?|metres?|meters?|feet|foot|ft\b|yards?|acres?|storeys?|étages?)",
                       re.IGNORECASE)

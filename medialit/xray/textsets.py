@@ -121,7 +121,8 @@ def report_lines(result: dict) -> list[str]:
         f"{result['set']}: {result['texts']} texts; loaded passages found {result['recall']:.0%} "
         f"({result['found']}/{result['passages']}); at most {result['max_suspicious']} suspicious finding(s) "
         "on a neutral text",
-        "  by language: " + ", ".join(f"{lang} {v['found']}/{v['passages']}" for lang, v in result["by_language"].items()),
+        "  by language: " + ", ".join(f"{lang} {v['found']}/{v['passages']}"
+                                      for lang, v in result["by_language"].items()),
         "  by technique: " + ", ".join(f"{t} {v['found']}/{v['passages']}" for t, v in result["by_technique"].items()),
     ]
     for row in result["loaded"]:

@@ -18,7 +18,8 @@ _PLUS_QUOTES = re.compile(r"(?<![\w+])\+[^\W\d][^+\n]{0,60}?\+(?![\w+])")
 
 ABSOLUTE_CATEGORIES = frozenset({"generalisation", "certainty", "intensifier"})
 """Lexicon categories shown as "absolutes and intensifiers"; the others are "loaded language"."""
-_NEGATIVE_UNIVERSALS = frozenset("jamais personne rien aucun aucune nul nulle never nobody nothing nowhere none no".split())
+_NEGATIVE_UNIVERSALS = frozenset(
+    "jamais personne rien aucun aucune nul nulle never nobody nothing nowhere none no".split())
 _COUNTED = re.compile(r"^[\s\u00a0]*(?:les |the |of the )?(?:\d+|deux|trois|quatre|cinq|six|dix|quinze|two|three|four|"
                       r"five|six|ten|fifteen|heures?|jours?|semaines?|mois|ans|années?|matins?|soirs?|hours?|days?|"
                       r"weeks?|months?|years?|mornings?|evenings?|nights?|monday|tuesday|wednesday|thursday|friday|"

@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from click.testing import CliRunner
 
 from medialit.cli import main
