@@ -59,6 +59,8 @@ PRIORITY = tuple(CATEGORIES)  # among equally long matches, the first category l
 _NEGATIONS = {"fr": frozenset("ne n pas plus jamais guere sans nullement".split()),
               "en": frozenset("not no never t nor without hardly barely".split())}
 NEGATION_REACH = 3  # words before a hit where a negation cancels it
+_NEGATIVE_WORDS = frozenset("jamais personne rien aucun aucune nul nulle never nobody nothing none nowhere no".split())
+"""Negative universals carry their own negation ("ne … jamais"): a "ne" before them cancels nothing."""
 _CLAUSE_END = re.compile(r"[.!?;:,()\n«»“”\"]")
 
 
@@ -198,7 +200,9 @@ def scan(text: str, toks: list[Token], lang: str, index: WordIndex | None = None
         hit = match.hit
         if hit.end <= reach:
             continue  # inside a longer match already kept
-        if hit.category in NEGATABLE and _negated(text, toks, _token_at(toks, starts, hit.start), lang):
+        position = _token_at(toks, starts, hit.start)
+        negative = toks and toks[position].form in _NEGATIVE_WORDS
+        if hit.category in NEGATABLE and not negative and _negated(text, toks, position, lang):
             continue
         kept.append(match)
         reach = hit.end

@@ -33,6 +33,7 @@ _DETERMINERS = frozenset("le la les l un une des du de d sa son ses leur leurs c
 _INDEFINITE = frozenset("un une des quelques certains certaines plusieurs a an some several".split())
 _COMPLEMENT = frozenset("de du des d par by of from commissioned published released run conducted".split())
 _PRONOUNS = frozenset("il elle ils elles he she they it".split())
+_CLAUSE_BREAK = re.compile(r"[,;:.!?()«»“”\"]")
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,8 @@ def _noun_source(doc: Doc, toks: list[Token], k: int, kind: str, names: list[Nam
     if k + 1 < len(toks) and toks[k + 1].form in ("general", "generale"):
         end = toks[k + 1].end
     link = next((j for j in range(k + 1, min(k + COMPLEMENT_WORDS + 1, len(toks) - 1))
-                 if toks[j].form in _COMPLEMENT), None)
+                 if toks[j].form in _COMPLEMENT and not _CLAUSE_BREAK.search(doc.text, toks[k].end, toks[j].start)),
+                None)
     if link is not None and (kind != PERSON or link == k + 1):
         j = link + 1
         while j < len(toks) - 1 and toks[j].form in _DETERMINERS:
@@ -175,8 +177,8 @@ def _source(doc: Doc, i: int, table: Speakers) -> tuple[str, Source | None] | No
 
 def _attribution_finding(doc: Doc, start: int, end: int, source: Source | None) -> Finding:
     if source is None or source.vague:
-        if source is not None and 0 <= source.start - end <= MERGE_GAP:
-            end = max(end, source.end)
+        if source is not None and (0 <= source.start - end <= MERGE_GAP or 0 <= start - source.end <= MERGE_GAP):
+            start, end = min(start, source.start), max(end, source.end)
         return doc.finding(start, end, "attribution", "anonymous")
     if source.start < source.end and (0 <= source.start - end <= MERGE_GAP or 0 <= start - source.end <= MERGE_GAP):
         start, end = min(start, source.start), max(end, source.end)
