@@ -57,8 +57,8 @@ HEADER = """\
 """
 VADER_NOTE = {
     "en": "VADER 3.3.2 (vaderSentiment), vader_lexicon.txt: C.J. Hutto, MIT licence, copyright (c) 2016 C.J. Hutto.",
-    "fr": "vaderSentiment-fr 1.3.4, fr_lexicon.txt: thomas7lieues and C.J. Hutto, MIT licence, copyright (c)\n"
-          "#   2020 thomas7lieues, (c) 2016 C.J. Hutto.",
+    "fr": "vaderSentiment-fr 1.3.4, fr_lexicon.txt: O. Deprez and T. Ek (7 Lieues), after C.J. Hutto's VADER,\n"
+          "#   MIT licence, copyright (c) 2016 C.J. Hutto.",
 }
 
 

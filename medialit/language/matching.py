@@ -14,8 +14,14 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from medialit.language.words import Token, _lemma, strip_accents
+from medialit.language.words import STOPWORDS, Token, _lemma, strip_accents
 
+FUNCTION_WORDS = STOPWORDS | frozenset(
+    "nos notre vos votre mon ma mes ton ta tes ce cet ces our your my its his her their me us them".split())
+"""Words a term matches as written only: their lemmas join unrelated words ("nos" and "sa" meet at "son")."""
+_ELISIONS = {"de": ("d",), "d": ("de",), "le": ("l",), "la": ("l",), "l": ("le", "la"), "que": ("qu",),
+             "qu": ("que",), "ne": ("n",), "n": ("ne",), "se": ("s",), "s": ("se",), "je": ("j",), "j": ("je",),
+             "me": ("m",), "m": ("me",), "te": ("t",), "ce": ("c",), "c": ("ce",)}
 _JOINERS = " \t\n\r\u00a0\u202f'\u2019-\u2011"
 _ER_FINITE = ("e", "ent", "ait", "aient", "a", "erent", "era", "eront", "erait", "eraient")
 _ER_PARTICIPLE = ("e", "ee", "es", "ees")  # accents are folded away: "é" is "e"
@@ -118,7 +124,9 @@ class WordIndex:
         if form.endswith("*"):
             return {i for word, found in self.by_form.items() if word.startswith(form[:-1]) for i in found}
         hits = set(self.by_form.get(form, ()))
-        if not exact:
+        for elided in _ELISIONS.get(form, ()):  # "une génération de" finds "une génération d'illettrés"
+            hits |= self.by_form.get(elided, set())
+        if not exact and form not in FUNCTION_WORDS:  # "nos filles" must not find "sa fille" by lemma
             hits |= self.by_fold.get(fold, set()) | self.by_lemma.get(lemma, set())
         if k == 0 and entry.verb and form.endswith("er"):
             for end in _ER_FINITE + _ER_PARTICIPLE:
