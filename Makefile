@@ -20,7 +20,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
 lint: $(STAMP)
-	$(BIN)/ruff check medialit tests app.py benchmarks deploy
+	$(BIN)/ruff check medialit tests app.py benchmarks deploy scripts
 	$(BIN)/medialit validate --strict
 
 validate: $(STAMP)

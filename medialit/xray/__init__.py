@@ -1,10 +1,11 @@
 """Document X-ray: a fast, deterministic first reading of a French (or English) text for teachers.
 
 ``xray(text, lang)`` lists what a careful reader would check, as ``Finding`` objects with
-code-point offsets: loaded-language candidates from the editable lexicon
-(``medialit/data/lexicon.yaml``), scare quotes, absolutes, who is cited (named or anonymous),
-links and where they point, dates, figures given with no source, rhetorical questions and
-exclamations. Findings are *candidates* for a teacher to confirm, never verdicts.
+code-point offsets: loaded-language candidates from the general lexicon (``medialit.language.lexicon``,
+word lists in ``medialit/data/loaded/``), scare quotes, absolutes, who is cited (named or anonymous),
+links and where they point, dates, figures given with no source, rhetorical questions, exclamations
+and punchlines. Findings are *candidates* for a teacher to confirm, never verdicts; careful reporting
+(a sourced figure, an institution's statement, a negated fact, a speaker's own words) is left alone.
 
 Each detector is a small pure function of a ``Doc``, registered in ``DETECTORS``; results are
 cached per text (hash), so the X-ray can run on every page view.
