@@ -21,7 +21,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
 lint: $(STAMP)
-	$(BIN)/ruff check medialit tests app.py serve.py benchmarks deploy
+	$(BIN)/ruff check medialit tests app.py serve.py benchmarks deploy scripts
 	$(BIN)/mypy
 	$(BIN)/medialit validate --strict
 

@@ -83,8 +83,12 @@ class Library:
         return out
 
     def lessons(self) -> list[LoadedLesson]:
-        """The lessons students may open (files without errors)."""
+        """Every lesson that loads (files without errors), drafts included: what teachers' tools see."""
         return [r.loaded for r in self.results() if r.loaded]
+
+    def published(self) -> list[LoadedLesson]:
+        """The lessons students may see: those that load and are not ``status: draft``."""
+        return [loaded for loaded in self.lessons() if not loaded.lesson.is_draft]
 
     def by_id(self, lesson_id: str) -> LoadedLesson | None:
         """The lesson ``lesson_id`` (None when no file serves it now).

@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from medialit.format import messages as errors
+from medialit.format.authoring import byline_message, placeholder_message, placeholder_paths
 from medialit.format.document import locate, read_document
 from medialit.format.model import DocumentRef, Lesson
 from medialit.format.problems import Problem, Severity
@@ -189,6 +190,7 @@ class _Checker:
 
     def check_lesson(self, lesson: Lesson) -> None:
         self._document(lesson.document, lesson.kind)
+        self.check_unfinished(self.doc.data, lesson.document)
         self._questions(list(enumerate(lesson.questions)), lesson.document is not None, lesson.language)
         self._together(lesson)
         if lesson.kind == "lesson":
@@ -215,6 +217,7 @@ class _Checker:
                 document = None
         if document is not None:
             self._document(document, "drill")
+        self.check_unfinished(data, document)
         good = []
         for index, item in enumerate(data.get("questions") or [] if isinstance(data.get("questions"), list) else []):
             try:
@@ -223,6 +226,14 @@ class _Checker:
                 continue
         language = str(data.get("language")) if data.get("language") in ("fr", "en") else "fr"
         self._questions(good, document is not None, language)
+
+    def check_unfinished(self, data: Any, ref: DocumentRef | None) -> None:
+        """What ``medialit new`` left to write: placeholders, and the author a byline names."""
+        for path in placeholder_paths(data):
+            self.add(self.doc.line(path), "warning", placeholder_message(path), _question_id(data, path))
+        message = byline_message(self.text, ref.author) if ref is not None and self.text else None
+        if message:
+            self.add(self.doc.line(("document", "author")), "warning", message)
 
     def _document(self, ref: DocumentRef | None, kind: str) -> None:
         if ref is None:

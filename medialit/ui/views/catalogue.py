@@ -36,7 +36,7 @@ class CardProgress:
 def page(lang: str) -> None:
     st.title(tr("ui_catalogue_title", lang))
     st.markdown(tr("ui_catalogue_intro", lang))
-    lessons = library().lessons()
+    lessons = library().published()
     if not lessons:
         st.info(tr("ui_no_lessons", lang))
         return
@@ -104,7 +104,8 @@ def card(loaded: LoadedLesson, mine: CardProgress, lang: str) -> None:
     lesson = loaded.lesson
     with st.container(border=True):
         # Every first visit shows the same "not started" cards: their text is made once per lesson version.
-        text = memo(loaded, "catalogue-card", lang, make=lambda: card_text(loaded, mine, lang)) if mine == CardProgress() \
+        fresh = mine == CardProgress()
+        text = memo(loaded, "catalogue-card", lang, make=lambda: card_text(loaded, mine, lang)) if fresh \
             else card_text(loaded, mine, lang)
         st.markdown(text)
         n, total = len(lesson.questions), lesson.total_points()
