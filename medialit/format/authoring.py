@@ -59,3 +59,39 @@ def byline_message(document_text: str, author: str | None) -> str | None:
         return None
     return (f"the document is signed (line {byline.line}: \"{byline.printed}\") but 'author:' is empty: add "
             f"author: \"{byline.author}\" under 'document:', or students will read that no author is given")
+
+
+_LANGUAGE_NAMES = {"fr": "French", "en": "English"}
+
+
+def untranslated_paths(data: Any) -> list[tuple[Path, str]]:
+    """The ``{fr: …, en: …}`` texts that give one language only, with the language missing, in file order.
+
+    Only in a file that translates at least one text (a lesson written in one language on purpose
+    uses plain strings and is left alone). A plain string is shown as written in every language.
+    """
+    pairs: list[tuple[Path, dict]] = []
+
+    def walk(node: Any, path: Path) -> None:
+        if isinstance(node, dict):
+            if node and set(node) <= set(_LANGS) and all(isinstance(v, str) for v in node.values()):
+                pairs.append((path, node))
+                return
+            for key, value in node.items():
+                walk(value, path + (key,))
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                walk(value, path + (index,))
+
+    walk(data, ())
+    if not any(all(str(node.get(lang) or "").strip() for lang in _LANGS) for _, node in pairs):
+        return []
+    return [(path, lang) for path, node in pairs for lang in _LANGS if not str(node.get(lang) or "").strip()]
+
+
+def untranslated_message(path: Path, missing: str) -> str:
+    names = [str(p) for p in path if isinstance(p, str)]
+    key = names[-1] if names else "the text"
+    given = _LANGUAGE_NAMES[next(lang for lang in _LANGS if lang != missing)]
+    return (f"'{key}' has no '{missing}:' text: students who use the kit in {_LANGUAGE_NAMES[missing]} will read "
+            f"the {given}. Add a line '{missing}: \"…\"' beside the '{next(x for x in _LANGS if x != missing)}:' one")

@@ -16,7 +16,13 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from medialit.format import messages as errors
-from medialit.format.authoring import byline_message, placeholder_message, placeholder_paths
+from medialit.format.authoring import (
+    byline_message,
+    placeholder_message,
+    placeholder_paths,
+    untranslated_message,
+    untranslated_paths,
+)
 from medialit.format.document import locate, read_document
 from medialit.format.model import DocumentRef, Lesson
 from medialit.format.problems import Problem, Severity
@@ -231,6 +237,8 @@ class _Checker:
         """What ``medialit new`` left to write: placeholders, and the author a byline names."""
         for path in placeholder_paths(data):
             self.add(self.doc.line(path), "warning", placeholder_message(path), _question_id(data, path))
+        for path, missing in untranslated_paths(data):
+            self.add(self.doc.line(path), "warning", untranslated_message(path, missing), _question_id(data, path))
         message = byline_message(self.text, ref.author) if ref is not None and self.text else None
         if message:
             self.add(self.doc.line(("document", "author")), "warning", message)
