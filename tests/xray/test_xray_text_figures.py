@@ -50,11 +50,12 @@ def test_xray_eval_reports_seed_dev_and_heldout_apart():
     assert run.exit_code == 0, run.output
     assert run.output.startswith("seed (the kit's lessons): ")
     assert "\ndev: 10 texts; loaded passages found " in run.output
+    assert "\ndev2: 10 texts; loaded passages found " in run.output
     assert "\nheldout: 10 texts; loaded passages found " in run.output
     heldout = run.output[run.output.index("\nheldout:"):]
     assert "missed:" not in heldout and "(held-out set: measured, never tuned on" in heldout
     figures = json.loads(CliRunner().invoke(main, ["xray-eval", "--json"]).output)
-    assert set(figures) == {"seed", "dev", "heldout"}
+    assert set(figures) == {"seed", "dev", "dev2", "heldout"}
     assert all(row["missed"] == [] for row in figures["heldout"]["loaded"])
     assert all(row["findings"] == [] for row in figures["heldout"]["neutral"])
     assert figures["heldout"]["max_suspicious"] <= 1
