@@ -147,7 +147,7 @@ def xray_command(document: Path, lang: str, kinds: tuple[str, ...], as_json: boo
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 def xray_eval_command(as_json: bool) -> None:
     """How well the X-ray finds loaded language: on the kit's lessons (seed), and on the evaluation texts
-    of tests/xray/texts (dev, and held-out: texts its word lists were never tuned on), reported apart."""
+    of tests/xray/texts (dev, dev2, and held-out: texts its word lists were never tuned on), reported apart."""
     from medialit.format.library import Library
     from medialit.xray import textsets
     from medialit.xray.evaluation import evaluate, report_lines

@@ -188,10 +188,11 @@ def scan(text: str, toks: list[Token], lang: str, index: WordIndex | None = None
         for start, end, entry in find_entries(text, toks, matcher, index):
             if entry.category in wanted:
                 found.append(Match(LoadedHit(start, end, entry.term, entry.category), entry))
+    straight = text.replace("’", "'")  # patterns write the apostrophe straight; offsets do not move
     for rule in lex.rules:
         if rule.category in wanted:
-            found += [Match(LoadedHit(m.start(), m.end(), " ".join(m.group().split()), rule.category))
-                      for m in rule.pattern.finditer(text) if m.end() > m.start()]
+            found += [Match(LoadedHit(m.start(), m.end(), " ".join(text[m.start():m.end()].split()), rule.category))
+                      for m in rule.pattern.finditer(straight) if m.end() > m.start()]
     starts = [t.start for t in toks]
     kept: list[Match] = []
     reach = -1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from medialit.language.words import strip_accents
 from medialit.xray.base import Doc, Finding
@@ -108,23 +109,39 @@ _FIGURE = re.compile(
 def detect_unsourced_figures(doc: Doc) -> list[Finding]:
     """Percentages and numbers in a sentence with no named source (dates and link addresses left out).
 
-    A figure is sourced by a named source anywhere in its sentence ("d'après l'Insee, …", "…, the
-    department said"), or when the same figure is sourced in another sentence (a headline repeating the
-    lede's figure).
+    A figure is sourced by a named source in or near its sentence: anywhere in the sentence ("d'après
+    l'Insee, …", "…, the department said"), or in the sentence just before or after it in the same
+    paragraph (news copy names its source once for a lede and the sentence that goes on with it: "The
+    museum will charge £18, its trustees announced. Children under 16 will still enter free."), or when
+    the same figure is sourced in another sentence (a headline repeating the lede's figure).
     """
     skip = [(f.start, f.end) for f in doc.run(detect_links) + doc.run(detect_dates)]
+    skip += [m.span() for m in _TALLY.finditer(doc.text)]
     named = [f.start for f in doc.run(detect_attribution) if f.category == "named"]
     figures = []
     for match in _FIGURE.finditer(doc.text):
         start = match.start()
         if _inside(start, skip) or _MEASURE.match(doc.text, match.end()):
             continue
-        sentence = doc.sentence_of(start)
-        figures.append((match, any(sentence[0] <= s < sentence[1] for s in named)))
+        figures.append((match, any(a <= s < b for a, b in _near(doc, start) for s in named)))
     sourced = {_value(m.group()) for m, ok in figures if ok}
     return [doc.finding(m.start(), m.end(), "unsourced_figure", "percentage" if m.group("pct") else "number",
                         detail=m.group())
             for m, ok in figures if not ok and _value(m.group()) not in sourced]
+
+
+def _near(doc: Doc, offset: int) -> list[tuple[int, int]]:
+    """The sentence holding ``offset`` and its neighbours in the same paragraph (no line break between)."""
+    sentence = doc.sentence_of(offset)
+    if sentence[0] == sentence[1]:
+        return [sentence]
+    i = bisect_left(doc._sentence_starts, sentence[0])
+    spans = [sentence]
+    if i > 0 and "\n" not in doc.text[doc.sentences[i - 1][1]:sentence[0]]:
+        spans.append(doc.sentences[i - 1])
+    if i + 1 < len(doc.sentences) and "\n" not in doc.text[sentence[1]:doc.sentences[i + 1][0]]:
+        spans.append(doc.sentences[i + 1])
+    return spans
 
 
 # "48 heures à l'avance", "à 45 kilomètres", "120 metres tall": a delay, an age, a distance or a size is a
@@ -134,6 +151,11 @@ _MEASURE = re.compile(r"[ \u00a0\u202f]*(?:-[ \u00a0]?)?(?:heures?|h\b|minutes?|
                       r"hours?|days?|weeks?|months?|years?|kilomètres?|km\b|mètres?|m\b|centimètres?|cm\b|"
                       r"hectares?|ha\b|miles?|metres?|meters?|feet|foot|ft\b|yards?|acres?|storeys?|étages?)",
                       re.IGNORECASE)
+
+
+# "adoptée par 21 voix contre 8", "passed by 21 votes to 8": a vote's result is a public record.
+_TALLY = re.compile(r"\b(?:par|by)[ \u00a0]+\d+[ \u00a0]+(?:voix|votes?)[ \u00a0]+(?:contre|to|against)[ \u00a0]+\d+\b",
+                    re.IGNORECASE)
 
 
 def _value(figure: str) -> str:

@@ -34,6 +34,8 @@ _INDEFINITE = frozenset("un une des quelques certains certaines plusieurs a an s
 _COMPLEMENT = frozenset("de du des d par by of from commissioned published released run conducted".split())
 _PRONOUNS = frozenset("il elle ils elles he she they it".split())
 _CLAUSE_BREAK = re.compile(r"[,;:.!?()«»“”\"]")
+_BE = frozenset("est sont etait etaient ete sera seront serait seraient is are was were been".split())
+_SCHEDULED = frozenset("prévu prévue prévus prévues".split())
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,8 @@ def _verb_at(doc: Doc, i: int, table: Speakers) -> bool:
         while before and (before[-1] in _SKIP or before[-1].endswith("ment")):
             before.pop()
         after = toks[i + 1].form if i + 1 < len(toks) else ""
+        if word in _SCHEDULED and before and before[-1] in _BE and after not in ("par", "by"):
+            return False  # "un second débat est prévu le 5 mars": a schedule, no one's forecast
         if (before and before[-1] in table.auxiliaries) or after in ("par", "by"):
             return True
     return word in table.finite and (not previous or previous[-1] not in _DETERMINERS)
@@ -104,7 +108,8 @@ def _forward(doc: Doc, end: int, table: Speakers) -> Source | None:
     limit = min(doc.sentence_of(end - 1)[1], end + FORWARD_REACH)
     names = [n for n in doc.names_between(end, limit + 60) if n.start < limit
              and _quote_of(doc, n.start) == _quote_of(doc, end)]
-    nouns = [(k, kind, toks) for k, kind, toks in _nouns_between(doc, end, limit, table) if k < FORWARD_WORDS]
+    nouns = [(k, kind, toks) for k, kind, toks in _nouns_between(doc, end, limit, table)
+             if k < FORWARD_WORDS and _quote_of(doc, toks[k].start) == _quote_of(doc, end)]
     if nouns and (not names or nouns[0][2][nouns[0][0]].start < names[0].start):
         k, kind, toks = nouns[0]
         return _noun_source(doc, toks, k, kind, names, after_marker=True)
@@ -233,18 +238,32 @@ def detect_attribution(doc: Doc) -> list[Finding]:
         source = _marker_source(doc, s, e, table)
         if (source is None or source.vague) and marker.words[-1] in _SOFT_ENDS:
             continue  # "un article publié par un média": publishing names no one; only a source found counts
+        if source is None and marker.words == ("selon",):
+            continue  # "de 0,80 à 4,10 euros selon le quotient familial": "depending on", no source
         found.append(_attribution_finding(doc, s, e, source))
     for match in _SOURCE_LINE.finditer(doc.text):
         found.append(_attribution_finding(doc, match.start(), match.end(), _forward(doc, match.end(), table)))
     taken = [(f.start, f.end) for f in found]
+    unfound: list[Finding] = []  # verbs of saying whose source was not found
     for i, token in enumerate(doc.tokens):
         if doc.keys[i][0] not in table.plain_forms or not doc.prose[i] or not _verb_at(doc, i, table):
             continue
         if any(a < token.end and token.start < b for a, b in taken):
             continue
         verdict = _source(doc, i, table)
-        if verdict is not None:
-            found.append(_attribution_finding(doc, token.start, token.end, verdict[1]))
+        if verdict is None:
+            continue
+        if verdict[1] is None and doc.in_quotation(token.start, token.end):
+            continue  # "« … les quantités sont calculées pour chaque âge », a-t-elle expliqué": the speaker's words
+        finding = _attribution_finding(doc, token.start, token.end, verdict[1])
+        found.append(finding)
+        if verdict[1] is None:
+            unfound.append(finding)
+    named = [f.start for f in found if f.category == "named"]
+    for finding in unfound:
+        sentence = doc.sentence_of(finding.start)
+        if any(sentence[0] <= s < sentence[1] for s in named):
+            found.remove(finding)  # "Son coût est estimé à 186 millions selon le dossier d'enquête"
     return _merge(doc, found)
 
 

@@ -1,4 +1,4 @@
-"""How the X-ray does on texts its word lists were not written from: ``tests/xray/texts/{dev,heldout}``.
+"""How the X-ray does on texts its word lists were not written from: ``tests/xray/texts/{dev,dev2,heldout}``.
 
 Each set holds loaded texts (with the passages a careful teacher marks) and neutral texts (careful
 reporting, with nothing to mark). Two figures per set, as issue 15 defines them:
@@ -21,7 +21,7 @@ import yaml
 from medialit.language.spans import merge, overlap
 from medialit.xray import WORDING_KINDS, Finding, is_suspicious, xray
 
-SETS = ("dev", "heldout")
+SETS = ("dev", "dev2", "heldout")
 HIDDEN = frozenset({"heldout"})  # sets whose missed passages are never printed
 
 

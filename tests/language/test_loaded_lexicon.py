@@ -103,3 +103,45 @@ def test_odd_text_never_breaks_find_loaded():
     for text in ["", " ", "?!", "é" * 3000, "soit soit soit", "«" * 20, "either or either, or"]:
         find_loaded(text)
         find_loaded(text, "en")
+
+
+@pytest.mark.parametrize(("text", "lang", "loaded"), [
+    # ironic praise with a demonstrative, and a jibe dressed as a correction
+    ("Voilà le beau bilan de cette belle réforme.", "fr", "cette belle réforme"),
+    ("Droit, ou plutôt obligation.", "fr", "Droit, ou plutôt obligation."),
+    ("We were promised this brilliant scheme in May.", "en", "this brilliant scheme"),
+    # hidden agendas, conflicts of interest, complacency
+    ("Derrière ce projet se cache une idéologie.", "fr", "se cache une idéologie"),
+    ("L'étude ? Le promoteur est juge et partie.", "fr", "juge et partie"),
+    ("Le clan du maire a pris ses aises.", "fr", "pris ses aises"),
+    ("It is the fox guarding the henhouse.", "en", "fox guarding the henhouse"),
+    # the slippery slope, abandonment and indifference
+    ("Bientôt, on interdira les voitures en ville.", "fr", "Bientôt, on interdira les voitures en ville"),
+    ("The village has been left to drown.", "en", "left to drown"),
+    ("The board simply don't care about us.", "en", "simply don't care"),
+    ("Le plan a été discrètement passé à la trappe.", "fr", "passé à la trappe"),
+    ("The plan was quietly shelved.", "en", "quietly shelved"),
+    # figurative verdicts and judging words
+    ("Les habitants ont été roulés dans la farine.", "fr", "roulés dans la farine"),
+    ("Les usagers sont traités comme du bétail.", "fr", "traités comme du bétail"),
+    ("A reckless, callous decision.", "en", "reckless"),
+    ("Une mesure injuste et mesquine.", "fr", "injuste"),
+    # patterns read curly apostrophes as straight ones
+    ("Circulez, il n’y a rien à voir.", "fr", "il n’y a rien à voir"),
+])
+def test_general_families_of_loaded_wording_are_found(text, lang, loaded):
+    assert loaded in [text[h.start:h.end] for h in find_loaded(text, lang)]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # the same words in their neutral senses
+    ("Une ferme isolée en rase campagne.", "fr"),
+    ("Le colis a été livré aux clients mardi.", "fr"),
+    ("Le gaspillage alimentaire a baissé de 10 % à la cantine.", "fr"),
+    ("Le capitaine a été placé aux ordres du préfet.", "fr"),
+    ("Les agents manipulent des produits chimiques avec des gants.", "fr"),
+    ("The council had enough money to finish the work.", "en"),
+    ("The report was published and the board will have to choose between two sites.", "en"),
+])
+def test_homographs_of_the_new_families_stay_neutral(text, lang):
+    assert find_loaded(text, lang) == []

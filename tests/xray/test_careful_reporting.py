@@ -92,3 +92,47 @@ def test_a_speakers_charged_words_in_quotation_marks_are_theirs_not_the_reporter
 def test_a_short_quoted_word_after_a_named_source_is_reported_not_disputed():
     text = "The hospital said in a statement that it had \"no unusual pressure\" on its wards."
     assert [k[1] for k in kinds(text, "en") if k[0] == "scare_quotes"] == ["reported_term"]
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # The lede's figure, sourced in the next sentence of its paragraph (and the reverse).
+    ("The museum will charge £18 from April, its trustees announced on Thursday. Children under 16 will "
+     "still enter free, and residents will pay £6.", "en"),
+    ("Le prix du repas va de 0,80 euro à 4,10 euros. Aucune hausse n'est prévue, a précisé la commune "
+     "dans un communiqué.", "fr"),
+    # A vote's result is a public record.
+    ("La mesure a été adoptée jeudi par 21 voix contre 8.", "fr"),
+    ("The motion was passed by 21 votes to 8.", "en"),
+])
+def test_a_figure_sourced_near_its_sentence_or_a_vote_tally_is_not_unsourced(text, lang):
+    assert [k for k in kinds(text, lang) if k[0] == "unsourced_figure"] == []
+
+
+def test_a_source_in_the_next_paragraph_does_not_source_a_figure():
+    text = "La fréquentation a chuté de 40 %.\n\nSelon la direction, la saison a été bonne."
+    assert ("unsourced_figure", "percentage", "40 %") in kinds(text)
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # "selon" meaning "depending on" names no source and hides none.
+    ("Le tarif varie selon le quotient familial.", "fr"),
+    # "est prévu le 5 mars": a schedule, not a forecast by someone unnamed.
+    ("Un second débat est prévu le 5 mars.", "fr"),
+    # A verb inside a named speaker's quotation is the speaker's wording.
+    ("« Les quantités de protéines sont calculées pour chaque âge », a expliqué l'adjointe, Claire Monteil.", "fr"),
+    # The words in the quotation a verb introduces are not its source.
+    ("Son chef de file, Jérôme Vasselin, a dénoncé « une décision prise sans concertation ».", "fr"),
+    # An agentless "est estimé" in a sentence that names its source.
+    ("Son coût est estimé à 186 millions d'euros selon le dossier d'enquête.", "fr"),
+    # An institution that is not a ministry: a museum, speaking through a statement.
+    ("The museum said in a statement that its grant had fallen by 38% since 2019.", "en"),
+    # Wire copy's ", saying …" after the body that speaks.
+    ("The river authority has postponed a decision on a £7.5 million wall, saying it needs more data.", "en"),
+])
+def test_careful_wording_of_news_copy_is_not_suspect(text, lang):
+    assert suspicious(text, lang) == []
+
+
+def test_an_agentless_verb_with_no_source_anywhere_is_still_anonymous():
+    assert [k for k in kinds("Son coût est estimé à 186 millions d'euros.") if k[0] == "attribution"] == [
+        ("attribution", "anonymous", "estimé")]

@@ -1,4 +1,4 @@
-"""The X-ray evaluation texts (tests/xray/texts/{heldout,dev}) are well formed.
+"""The X-ray evaluation texts (tests/xray/texts/{heldout,dev,dev2}) are well formed.
 
 These checks are about the files only: keys, allowed values, that every gold quote occurs in its
 text (once, so that it names one span), that ids are unique, and that each set is balanced. They
@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 TEXTS = Path(__file__).resolve().parent / "texts"
-SETS = ("heldout", "dev")
+SETS = ("heldout", "dev", "dev2")
 
 LANGUAGES = {"fr", "en"}
 KINDS = {"loaded", "neutral"}
