@@ -18,15 +18,17 @@ from medialit.store import (
 )
 
 
-def test_resume_code_is_short_unambiguous_and_forgiving(store: Store) -> None:
+def test_resume_code_is_long_unambiguous_and_forgiving(store: Store) -> None:
     learner = store.create_learner(lang="en")
-    assert len(learner.code) == 6 and set(learner.code) <= set(ALPHABET)
+    assert len(learner.code) == 12 and set(learner.code) <= set(ALPHABET)  # 31^12: about 59 bits
     assert not set(learner.code) & set("01OIL")
-    typed = f"  {display_code(learner.code).lower()} "  # "abc-d23" as a pupil would type it
+    assert display_code(learner.code) == "-".join((learner.code[:4], learner.code[4:8], learner.code[8:]))
+    typed = f"  {display_code(learner.code).lower()} "  # "abcd-efgh-jkmn" as a pupil would type it
     assert store.learner_by_code(typed) == learner
-    assert store.learner_by_code(learner.code[:3] + " " + learner.code[3:]) == learner
+    assert store.learner_by_code(learner.code[:4] + " " + learner.code[4:]) == learner
     assert store.learner_by_code("") is None
-    assert store.learner_by_code("ZZZZZZ" if learner.code != "ZZZZZZ" else "YYYYYY") is None
+    assert store.learner_by_code(learner.code[:6]) is None
+    assert store.learner_by_code(learner.code + " " * 40) is None  # longer than anyone types: not even read
 
 
 def test_codes_are_unique(store: Store) -> None:
