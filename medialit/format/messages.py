@@ -81,7 +81,7 @@ def _pick(candidates: list[Any], node: Any) -> type[BaseModel] | None:
     return candidates[0]
 
 
-def describe(error: dict, path: Path, root: type[BaseModel], data: Any) -> str:
+def describe(error: dict, path: Path, root: type[BaseModel], data: Any) -> str:  # noqa: C901 - one flat table of error kinds, one sentence each
     """One teacher-worded sentence for one validation error."""
     kind = error["type"]
     key = _name(path)
