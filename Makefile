@@ -16,8 +16,10 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/streamlit run app.py --server.port $(PORT)
 
+# The tests' temporary files (pytest's, the servers', the browsers') go in one folder, removed after.
 test: $(STAMP)
-	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
+	@scratch=$$(mktemp -d "$${TMPDIR:-/tmp}/medialit-test.XXXXXX"); \
+	TMPDIR="$$scratch" $(BIN)/python -m pytest -q $(PYTEST_ARGS); status=$$?; rm -rf "$$scratch"; exit $$status
 
 lint: $(STAMP)
 	$(BIN)/ruff check medialit tests app.py benchmarks deploy
@@ -30,8 +32,11 @@ validate: $(STAMP)
 schema: $(STAMP)
 	$(BIN)/medialit schema
 
+# Results go to data/bench/ (not tracked); benchmarks/results.json is the reference docs/deploy.md cites.
+BENCH_OUT ?= data/bench/results.json
 bench: $(STAMP)
-	$(BIN)/python -m benchmarks.run
+	mkdir -p $(dir $(BENCH_OUT))
+	$(BIN)/python -m benchmarks.run --output $(BENCH_OUT)
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache
