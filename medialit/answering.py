@@ -30,6 +30,7 @@ from medialit.store import Answer, AttemptTaken, SessionClosed, Store
 Outcome = Literal["recorded", "incomplete", "too_long", "closed", "taken", "no_tries_left", "unknown_question",
                   "not_saved"]
 log = logging.getLogger(__name__)
+_KEY_MAX = 256  # the longest name a piece of an answer may have (widget keys, option and excerpt ids)
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,8 @@ def submit(store: Store, loaded: LoadedLesson, learner_id: int, question_id: str
 
 def oversized(raw: object, *, text_max: int = ANSWER_TEXT_MAX, parts_max: int = ANSWER_PARTS_MAX) -> bool:
     """True when ``raw`` (strings, numbers, lists and dicts) holds more than ``text_max`` characters of
-    text or more than ``parts_max`` pieces. Reads no further than the bound: cheap on any input."""
+    text (in its values; a key is a name, at most ``_KEY_MAX`` characters) or more than ``parts_max``
+    pieces. Reads no further than the bound: cheap on any input."""
     text, parts = text_max, parts_max
     pending: list[object] = [raw]
     while pending:
@@ -111,9 +113,8 @@ def oversized(raw: object, *, text_max: int = ANSWER_TEXT_MAX, parts_max: int = 
         if isinstance(item, str):
             text -= len(item)
         elif isinstance(item, dict):
-            if len(item) > parts:
+            if len(item) > parts or any(len(str(key)) > _KEY_MAX for key in item):
                 return True
-            pending.extend(item.keys())
             pending.extend(item.values())
         elif isinstance(item, list | tuple | set | frozenset):
             if len(item) > parts:
