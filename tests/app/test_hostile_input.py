@@ -37,8 +37,9 @@ def test_a_link_in_the_lesson_address_is_written_out_not_drawn(kit: Path, hostil
     (warning,) = at.warning
     assert warning.value.startswith("La leçon « ")
     assert no_link(warning.value)  # brackets (and colons, dots) are escaped: shown as typed, never a link
-    assert r"\[Session expirée \: reconnectez-vous ici\](http\://evil\.example/login)" in warning.value or \
-        r"!\[x\](http\://evil\.example/pixel\.png)" in warning.value
+    # ...and the address gets an invisible word joiner, or Markdown would still link it (GFM autolinks)
+    assert "\\[Session expirée \\: reconnectez-vous ici\\](http\u2060\\://evil\\.example/login)" in warning.value or \
+        "!\\[x\\](http\u2060\\://evil\\.example/pixel\\.png)" in warning.value
 
 
 def test_a_huge_lesson_id_in_the_address_is_cut_in_the_message(kit: Path) -> None:
