@@ -1,4 +1,5 @@
 # The two commands: `make run` and `make test`. Both build their own environment.
+# `make run` starts serve.py: the app (app.py) with compressed front-end files and a warm-up (medialit/server).
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -14,7 +15,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/streamlit run app.py --server.port $(PORT)
+	$(BIN)/streamlit run serve.py --server.port $(PORT)
 
 # The tests' temporary files (pytest's, the servers', the browsers') go in one folder, removed after.
 test: $(STAMP)
@@ -22,7 +23,7 @@ test: $(STAMP)
 	TMPDIR="$$scratch" $(BIN)/python -m pytest -q $(PYTEST_ARGS); status=$$?; rm -rf "$$scratch"; exit $$status
 
 lint: $(STAMP)
-	$(BIN)/ruff check medialit tests app.py benchmarks deploy
+	$(BIN)/ruff check medialit tests app.py serve.py benchmarks deploy scripts
 	$(BIN)/mypy
 	$(BIN)/medialit validate --strict
 
@@ -32,11 +33,9 @@ validate: $(STAMP)
 schema: $(STAMP)
 	$(BIN)/medialit schema
 
-# Results go to data/bench/ (not tracked); benchmarks/results.json is the reference docs/deploy.md cites.
-BENCH_OUT ?= data/bench/results.json
+# Results go to benchmarks/work/results.json (git-ignored): the checkout stays clean.
 bench: $(STAMP)
-	mkdir -p $(dir $(BENCH_OUT))
-	$(BIN)/python -m benchmarks.run --output $(BENCH_OUT)
+	$(BIN)/python -m benchmarks.run
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

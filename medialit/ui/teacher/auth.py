@@ -21,6 +21,7 @@ import math
 import os
 
 import streamlit as st
+from streamlit import config as st_config
 
 from medialit.i18n import tr
 from medialit.limits import PASSWORD_MAX
@@ -35,14 +36,37 @@ _AUTH = "_ml_teacher"  # session state: fingerprint of the password this session
 _FAILED = "_ml_teacher_failed"  # session state: what the last attempt got (a catalogue key and its values)
 
 
+# (st.secrets object, its files' stamps, the environment's value) -> the password: read once per process
+# and again when one of them changes (without a secrets file, st.secrets looks for one on every call).
+_configured: tuple[object, tuple, str | None, str | None] | None = None
+
+
+def _secret_file_stamps() -> tuple:
+    stamps: list[tuple[int, int, int] | None] = []
+    for path in st_config.get_option("secrets.files") or ():
+        try:
+            found = os.stat(path)
+            stamps.append((found.st_mtime_ns, found.st_size, found.st_ino))
+        except OSError:
+            stamps.append(None)
+    return tuple(stamps)
+
+
 def configured_password() -> str | None:
     """The teacher password from the secrets file, else the environment; None when neither is set."""
+    global _configured
+    secrets, stamps, env = st.secrets, _secret_file_stamps(), os.environ.get(ENV_PASSWORD)
+    known = _configured
+    if known is not None and known[0] is secrets and known[1] == stamps and known[2] == env:
+        return known[3]
     try:
-        value = st.secrets.get(SECRET_NAME)
+        value = secrets.get(SECRET_NAME)
     except FileNotFoundError:  # no secrets.toml at all (StreamlitSecretNotFoundError)
         value = None
-    value = value or os.environ.get(ENV_PASSWORD)
-    return str(value) if value else None
+    value = value or env
+    password = str(value) if value else None
+    _configured = (secrets, stamps, env, password)
+    return password
 
 
 def _fingerprint(password: str) -> str:
@@ -51,9 +75,11 @@ def _fingerprint(password: str) -> str:
 
 def is_teacher() -> bool:
     """True when this browser session logged in with the current password (checked on every call)."""
-    password = configured_password()
     held = st.session_state.get(_AUTH)
-    return bool(password and isinstance(held, str) and hmac.compare_digest(held, _fingerprint(password)))
+    if not isinstance(held, str):  # a student: no password to read
+        return False
+    password = configured_password()
+    return bool(password and hmac.compare_digest(held, _fingerprint(password)))
 
 
 def check_password(attempt: str) -> bool:

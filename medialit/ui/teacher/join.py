@@ -111,7 +111,7 @@ def joined(klass: ClassSession, pseudonym: str, code: str, lang: str) -> None:
     lessons_page = st.Page(student.page, url_path="lessons")
     for lesson_id in klass.lesson_ids:
         loaded = library().by_id(lesson_id)
-        if loaded is None:
+        if loaded is None or loaded.lesson.is_draft:
             continue
         title = loaded.lesson.title.get(lang, loaded.lesson.language)
         st.page_link(lessons_page, label=f"{title} →",

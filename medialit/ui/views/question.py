@@ -15,7 +15,7 @@ from medialit.questions import QuestionBase
 from medialit.ui import actions, feedback, inputs, keys
 from medialit.ui.derived import shown as shown_question
 from medialit.ui.lessonstate import LessonState
-from medialit.ui.state import url_code
+from medialit.ui.state import current_learner, url_code
 from medialit.ui.xray_layer import xray_switch
 
 
@@ -40,7 +40,8 @@ def render(loaded: LoadedLesson, q: QuestionBase, state: LessonState, lang: str,
         compose(loaded, q, state, lang, shown, marks)
         return
     full = full_feedback(loaded, state, q.id)
-    feedback.render(loaded, q, answer, lang, full)
+    learner = current_learner()
+    feedback.render(loaded, q, answer, lang, full, self_study=learner is not None and learner.class_session_id is None)
     if full:
         xray_switch(loaded, lang)  # only with the whole correction: before, the X-ray would be a hint
     else:
