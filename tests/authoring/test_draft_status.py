@@ -53,7 +53,7 @@ def test_the_library_tells_drafts_from_published_lessons(kit):
 def test_a_draft_is_not_in_the_students_catalogue(kit):
     at = new_app().run()
     assert not errors(at)
-    titles = [m.value.removeprefix("#### ") for m in at.markdown if m.value.startswith("#### ")]
+    titles = [m.value.split("\n", 1)[0].removeprefix("#### ") for m in at.markdown if m.value.startswith("#### ")]
     assert titles == ["Fixture : le sommet de l'OTAN vu par RT", "Fixture : un exercice court"]
     assert DRAFT_TITLE not in texts(at)
 

@@ -80,7 +80,10 @@ def match_absent(reading: Reading, terms: Sequence[str], lang: str | None) -> Ma
     for term in terms:
         found.loaded += [(reading.toks[a].start, reading.toks[b].end)
                          for a, b in find_all_terms(reading.toks, term, fuzzy=False)]
-    for hit in find_loaded(reading.text, lang):
+    # The scorer forgives case everywhere: capitals typed by a student (a name in capitals) are not
+    # shouting, so the lexicon reads the answer in lower case (same offsets; else as written).
+    lowered = reading.text.lower()
+    for hit in find_loaded(lowered if len(lowered) == len(reading.text) else reading.text, lang):
         if not any(a <= hit.start < b for a, b in found.loaded):
             found.loaded.append((hit.start, hit.end))
     found.loaded.sort()
