@@ -35,7 +35,7 @@ schema: $(STAMP)
 
 # Results go to benchmarks/work/results.json (git-ignored): the checkout stays clean.
 bench: $(STAMP)
-	$(BIN)/python -m benchmarks.run
+	$(BIN)/python -m benchmarks.run --output benchmarks/work/results.json
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache
