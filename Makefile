@@ -17,8 +17,10 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/streamlit run serve.py --server.port $(PORT)
 
+# The tests' temporary files (pytest's, the servers', the browsers') go in one folder, removed after.
 test: $(STAMP)
-	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
+	@scratch=$$(mktemp -d "$${TMPDIR:-/tmp}/medialit-test.XXXXXX"); \
+	TMPDIR="$$scratch" $(BIN)/python -m pytest -q $(PYTEST_ARGS); status=$$?; rm -rf "$$scratch"; exit $$status
 
 lint: $(STAMP)
 	$(BIN)/ruff check medialit tests app.py serve.py benchmarks deploy scripts
@@ -31,8 +33,9 @@ validate: $(STAMP)
 schema: $(STAMP)
 	$(BIN)/medialit schema
 
+# Results go to benchmarks/work/results.json (git-ignored): the checkout stays clean.
 bench: $(STAMP)
-	$(BIN)/python -m benchmarks.run
+	$(BIN)/python -m benchmarks.run --output benchmarks/work/results.json
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

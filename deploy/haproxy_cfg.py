@@ -35,11 +35,20 @@ def server_lines(servers: list[str]) -> str:
     return "\n".join(lines)
 
 
-def render(servers: list[str], *, bind: str = ":80", cert: str | None = None, http_bind: str = ":80",
+def render(servers: list[str], *, bind: str | None = None, cert: str | None = None, http_bind: str = ":80",
            stats_socket: str | None = None, stats_bind: str | None = None) -> str:
-    """The configuration text for ``servers`` (``HOST:PORT`` strings)."""
+    """The configuration text for ``servers`` (``HOST:PORT`` strings).
+
+    ``bind`` defaults to ``:443`` with ``cert``, else ``:80``. With ``cert``, TLS and the plain-HTTP
+    redirect must listen on different addresses (HAProxy accepts two binds on one port and then
+    answers at random from either): ValueError otherwise.
+    """
     if not servers:
         raise ValueError("at least one replica is needed")
+    bind = bind or (":443" if cert else ":80")
+    if cert and _same_listener(bind, http_bind):
+        raise ValueError(f"--bind {bind} (TLS) and --http-bind {http_bind} (plain HTTP, redirected) are the same "
+                         "address: give TLS its own port, e.g. --bind :443")
     if cert:
         bind_lines = [
             f"    bind {bind} ssl crt {cert} alpn h2,http/1.1",
@@ -73,6 +82,15 @@ def render(servers: list[str], *, bind: str = ":80", cert: str | None = None, ht
     return "\n".join(lines).rstrip() + "\n"
 
 
+def _same_listener(a: str, b: str) -> bool:
+    """Whether two HAProxy bind addresses (``[host]:port``) listen on one port (an empty or wildcard host
+    listens on every address, so it meets any host on that port)."""
+    host_a, _, port_a = a.rpartition(":")
+    host_b, _, port_b = b.rpartition(":")
+    wildcard = ("", "*", "0.0.0.0", "::", "[::]")
+    return port_a == port_b and (host_a == host_b or host_a in wildcard or host_b in wildcard)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -81,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ports", help="comma-separated replica ports on 127.0.0.1 (instead of --replicas)")
     parser.add_argument("--server", action="append", default=[], metavar="HOST:PORT",
                         help="a replica on another machine (repeat; instead of --replicas/--ports)")
-    parser.add_argument("--bind", default=":80", help="where browsers connect (default :80; :443 with --cert)")
+    parser.add_argument("--bind", help="where browsers connect (default :80, or :443 with --cert)")
     parser.add_argument("--cert", help="PEM file (certificate chain + key): terminate TLS at the proxy")
     parser.add_argument("--http-bind", default=":80", help="with --cert: plain HTTP address redirected to HTTPS")
     parser.add_argument("--stats-socket", help="HAProxy admin socket path (e.g. /run/haproxy/admin.sock)")

@@ -13,7 +13,9 @@
 #   -l DIR         log folder, one replica-<port>.log each (default: <kit>/data/logs)
 #
 # Environment: MEDIALIT_DATABASE_URL (required for more than one replica), MEDIALIT_TEACHER_PASSWORD
-# (or teacher_password in .streamlit/secrets.toml), STREAMLIT / PYTHON (default: the kit's .venv).
+# (or teacher_password in .streamlit/secrets.toml), MEDIALIT_TRUSTED_PROXIES (whose X-Forwarded-For
+# the replicas believe; default 127.0.0.1,::1: HAProxy on this machine), STREAMLIT / PYTHON
+# (default: the kit's .venv).
 #
 # Runs from the kit folder, so the kit's .streamlit/config.toml (file watcher off, no per-rerun GC)
 # and .streamlit/secrets.toml apply. The schema is migrated once before the replicas start (and
@@ -32,7 +34,7 @@ PORTS=""
 ADDRESS=127.0.0.1
 LOG_DIR="${MEDIALIT_LOG_DIR:-$KIT/data/logs}"
 
-usage() { sed -n '2,24p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
+usage() { sed -n '2,26p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
 while [ $# -gt 0 ]; do
   case "$1" in
     -n) COUNT="$2"; shift 2 ;;
@@ -66,6 +68,13 @@ if [ -z "${MEDIALIT_DATABASE_URL:-}" ]; then
   echo "run-replicas: MEDIALIT_DATABASE_URL is not set: one replica on the SQLite file in <kit>/data" >&2
 fi
 
+# The replicas sit behind HAProxy on this machine unless told otherwise: believe its X-Forwarded-For
+# (the guessing throttles count each browser's address), and nobody else's.
+export MEDIALIT_TRUSTED_PROXIES="${MEDIALIT_TRUSTED_PROXIES-127.0.0.1,::1}"
+# The address printed at start. Set, so that Streamlit never asks an outside host for this machine's
+# public address (it does when listening on every address without one).
+case "$ADDRESS" in 0.0.0.0|::|"") SHOWN_ADDRESS=localhost ;; *) SHOWN_ADDRESS="$ADDRESS" ;; esac
+
 cd "$KIT"
 mkdir -p "$LOG_DIR"
 
@@ -83,6 +92,7 @@ trap 'stop_all' EXIT
 
 for port in "${PORT_LIST[@]}"; do
   "$STREAMLIT" run serve.py --server.port "$port" --server.address "$ADDRESS" --server.headless true \
+    --browser.serverAddress "$SHOWN_ADDRESS" \
     >> "$LOG_DIR/replica-$port.log" 2>&1 &
   PIDS+=("$!")
   echo "run-replicas: replica on $ADDRESS:$port, pid $!, log $LOG_DIR/replica-$port.log"

@@ -6,20 +6,31 @@ hints the learner used, and the write itself, which checks — inside the same t
 learner's class session still takes answers and that this attempt was not stored meanwhile (two tabs,
 a double click). The submitted answer is committed before ``submit`` returns, so the feedback a page
 draws from it is always what the database holds.
+
+An answer larger than :data:`medialit.limits.ANSWER_TEXT_MAX` characters (or with more than
+:data:`~medialit.limits.ANSWER_PARTS_MAX` pieces) is refused before anything else is done with it:
+the scorers never read it, and nothing is stored.
 """
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from medialit.format.loader import LoadedLesson
 from medialit.i18n import tr
+from medialit.limits import ANSWER_PARTS_MAX, ANSWER_TEXT_MAX
 from medialit.questions import QuestionBase
 from medialit.questions.scoring import Score, apply_penalties
 from medialit.store import Answer, AttemptTaken, SessionClosed, Store
 
-Outcome = Literal["recorded", "incomplete", "closed", "taken", "no_tries_left", "unknown_question"]
+Outcome = Literal["recorded", "incomplete", "too_long", "closed", "taken", "no_tries_left", "unknown_question",
+                  "not_saved"]
+log = logging.getLogger(__name__)
+_KEY_MAX = 256  # the longest name a piece of an answer may have (widget keys, option and excerpt ids)
 
 
 @dataclass(frozen=True)
@@ -29,7 +40,8 @@ class Submission:
     ``incomplete``: nothing stored, ``message`` says what is missing. ``closed``: the class session
     takes no more answers. ``taken``: this attempt was stored meanwhile (another tab): redraw from the
     store. ``no_tries_left``: the lesson allows no further attempt. ``unknown_question``: the lesson
-    no longer has this question (its file changed).
+    no longer has this question (its file changed). ``too_long``: larger than the kit accepts, not
+    even scored. ``not_saved``: the database failed; the page keeps the answer for another try.
     """
 
     outcome: Outcome
@@ -61,6 +73,8 @@ def evaluate(loaded: LoadedLesson, question: QuestionBase, raw: dict[str, Any], 
 def submit(store: Store, loaded: LoadedLesson, learner_id: int, question_id: str, raw: dict[str, Any], *,
            attempt: int, lang: str) -> Submission:
     """Score and store attempt ``attempt`` of ``learner_id`` on ``question_id`` (see :class:`Submission`)."""
+    if oversized(raw):
+        return Submission("too_long", message=tr("ui_answer_too_long", lang, max=ANSWER_TEXT_MAX))
     lesson_id = loaded.lesson.id
     question = loaded.lesson.question(question_id)
     if question is None:
@@ -81,7 +95,34 @@ def submit(store: Store, loaded: LoadedLesson, learner_id: int, question_id: str
         return Submission("taken", score=score)
     except SessionClosed:
         return Submission("closed", score=score, message=tr("class_answers_closed", lang))
+    except SQLAlchemyError:
+        log.exception("answer of learner %s to %s/%s not stored", learner_id, lesson_id, question_id)
+        return Submission("not_saved", score=score, message=tr("ui_answer_not_saved", lang))
     return Submission("recorded", answer=answer, score=score)
+
+
+def oversized(raw: object, *, text_max: int = ANSWER_TEXT_MAX, parts_max: int = ANSWER_PARTS_MAX) -> bool:
+    """True when ``raw`` (strings, numbers, lists and dicts) holds more than ``text_max`` characters of
+    text (in its values; a key is a name, at most ``_KEY_MAX`` characters) or more than ``parts_max``
+    pieces. Reads no further than the bound: cheap on any input."""
+    text, parts = text_max, parts_max
+    pending: list[object] = [raw]
+    while pending:
+        item = pending.pop()
+        parts -= 1
+        if isinstance(item, str):
+            text -= len(item)
+        elif isinstance(item, dict):
+            if len(item) > parts or any(len(str(key)) > _KEY_MAX for key in item):
+                return True
+            pending.extend(item.values())
+        elif isinstance(item, list | tuple | set | frozenset):
+            if len(item) > parts:
+                return True
+            pending.extend(item)
+        if text < 0 or parts < 0:
+            return True
+    return False
 
 
 def _finished(store: Store, learner_id: int, lesson_id: str) -> bool:

@@ -86,14 +86,19 @@ def _summary(n_files: int, problems: list[Problem], strict: bool) -> str:
 def migrate() -> None:
     """Create or upgrade the database (MEDIALIT_DATABASE_URL, else the SQLite file in data/).
 
-    The app does this at start too; run it once before starting several replicas.
+    The app does this at start too; run it once before starting several replicas. A database that
+    cannot be opened is said in one line (exit status 1).
     """
-    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import SQLAlchemyError
 
     from medialit.store import Store
+    from medialit.store.engine import connection_problem, resolve_url, shown_url
 
-    store = Store()
-    click.echo(f"database ready: {make_url(str(store.url)).render_as_string(hide_password=True)}")
+    try:
+        store = Store()
+    except (SQLAlchemyError, ImportError) as exc:  # a bad URL, a missing driver, no server: one line, exit 1
+        raise click.ClickException(f"cannot open the database {connection_problem(exc, resolve_url())}") from None
+    click.echo(f"database ready: {shown_url(store.url)}")
     store.close()
 
 

@@ -119,14 +119,17 @@ def localize(text: Text | None, lang: str, fallback: str = "fr") -> str:
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~$:.])")
 _LEADING_MARKER = re.compile(r"^([-+]|\d+\))")
+# Where GFM turns bare text into a link (``http://``, ``www.``, an e-mail's ``@``): it does so after
+# escapes are read, so a backslash does not stop it; a WORD JOINER (invisible) right there does.
+_AUTOLINK = re.compile(r"(?i)(?:https?|ftp|www)(?=[:.])|@")
 
 
 def escape_markdown(text: object) -> str:
-    """Any text (a passage, a pseudonym, a file name) as inline Markdown that shows it as written:
-    white space folded; emphasis, code, links, HTML, headings, tables, Streamlit's ``:colour[…]`` and
-    ``$maths$``, and bare web addresses (``www.x.fr`` autolinks: its dots are escaped) stay text; a
-    leading list marker too."""
-    flat = _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+    """Any text (a passage, a pseudonym, a file name, an address someone sent) as inline Markdown that
+    shows it as written: white space folded; emphasis, code, links, images, HTML, headings, tables,
+    Streamlit's ``:colour[…]`` and ``$maths$``, and bare web and e-mail addresses (an invisible word
+    joiner keeps them from becoming links) stay text; a leading list marker too."""
+    flat = _MARKDOWN_SPECIAL.sub(r"\\\1", _AUTOLINK.sub("\\g<0>\u2060", " ".join(str(text).split())))
     return _LEADING_MARKER.sub(lambda m: "\\" + m.group(1) if m.group(1) in "-+" else m.group(1)[:-1] + "\\)", flat)
 
 

@@ -6,7 +6,7 @@ import threading
 
 from .answer_feed import AnalyticsMixin
 from .answers import AnswerMixin
-from .auth import LoginThrottleMixin
+from .auth import ThrottleMixin
 from .classes import ClassSessionMixin
 from .engine import resolve_url
 from .learners import LearnerMixin
@@ -19,7 +19,7 @@ class Store(
     AnswerMixin,
     ProgressMixin,
     AnalyticsMixin,
-    LoginThrottleMixin,
+    ThrottleMixin,
 ):
     """medialit's persistence API over SQLite or PostgreSQL.
 

@@ -7,7 +7,9 @@ from collections.abc import Sequence
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from .codes import new_code, normalize_code
+from medialit.limits import CLASS_NAME_MAX
+
+from .codes import JOIN_CODE_LENGTH, new_code, normalize_code, visible_text
 from .coltypes import utcnow
 from .core import StoreCore, rowcount
 from .errors import UnknownClassSession
@@ -22,10 +24,18 @@ class ClassSessionMixin(StoreCore):
     """Creation, lookup, closing and deletion of class sessions."""
 
     def create_class_session(self, name: str, lesson_ids: Sequence[str]) -> ClassSession:
-        """Create an open session with a fresh unique join code. ValueError on a blank name."""
-        clean_name = " ".join(name.split())
+        """Create an open session with a fresh unique join code.
+
+        The name is kept as :func:`~medialit.store.codes.visible_text` (invisible characters dropped,
+        white space collapsed). ValueError on a blank name or one longer than ``CLASS_NAME_MAX``.
+        """
+        if len(name) > CLASS_NAME_MAX * 8:  # refused unread
+            raise ValueError(f"a class session name has at most {CLASS_NAME_MAX} characters")
+        clean_name = visible_text(name)
         if not clean_name:
             raise ValueError("a class session needs a name")
+        if len(clean_name) > CLASS_NAME_MAX:
+            raise ValueError(f"a class session name has at most {CLASS_NAME_MAX} characters")
         if isinstance(lesson_ids, str) or not all(isinstance(x, str) for x in lesson_ids):
             raise ValueError("lesson_ids must be a sequence of lesson id strings")
         lessons = list(lesson_ids)
@@ -128,7 +138,7 @@ class ClassSessionMixin(StoreCore):
 
 def _unused_join_code(session: Session) -> str:
     while True:
-        code = new_code()
+        code = new_code(JOIN_CODE_LENGTH)
         stmt = select(ClassSessionRow.id).where(ClassSessionRow.join_code == code)
         if session.scalars(stmt).first() is None:
             return code

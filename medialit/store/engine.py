@@ -20,6 +20,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 
 from medialit.paths import data_dir
 
@@ -86,3 +87,30 @@ def _sqlite_engine(url: str) -> Engine:
         conn.exec_driver_sql(f"BEGIN {'IMMEDIATE' if mode == 'IMMEDIATE' else 'DEFERRED'}")
 
     return engine
+
+
+def shown_url(url: str) -> str:
+    """``url`` with its password hidden, for messages (a URL that does not parse is not shown at all)."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "(a text that is not a database URL)"
+
+
+def connection_problem(exc: BaseException, url: str) -> str:
+    """One line for a person: why the database at ``url`` could not be opened (no traceback, no password)."""
+    where = shown_url(url)
+    if isinstance(exc, NoSuchModuleError):
+        driver = make_url(url).drivername
+        return f"{where}: unknown database kind '{driver}' (use postgresql+psycopg://... or sqlite:///...)"
+    if isinstance(exc, ArgumentError):
+        return (f"{where}: expected a database URL such as postgresql+psycopg://user:password@host/database "
+                "(see docs/deploy.md)")
+    if isinstance(exc, ImportError):
+        if make_url(url).get_backend_name() == "postgresql":
+            return (f"{where}: the PostgreSQL driver is not installed ({exc.name or exc}): "
+                    ".venv/bin/pip install -e \".[postgres]\"")
+        return f"{where}: no driver for this kind of database ({exc.name or exc}); use postgresql+psycopg or sqlite"
+    reason = exc.orig if isinstance(exc, DBAPIError) and exc.orig is not None else exc
+    lines = [line.strip() for line in str(reason).splitlines() if line.strip()]
+    return f"{where}: {lines[0] if lines else type(exc).__name__}"

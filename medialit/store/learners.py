@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from .codes import clean_pseudonym, new_code, normalize_code
+from .codes import LEARNER_CODE_LENGTH, clean_pseudonym, new_code, normalize_code
 from .coltypes import utcnow
 from .core import StoreCore, rowcount
 from .errors import PseudonymTaken, SessionClosed, UnknownClassSession, UnknownLearner
@@ -13,7 +13,7 @@ from .models import LANGS, ClassSessionRow, LearnerRow
 from .records import Learner
 
 # Retries cover a lost race on the pseudonym (re-checked, then PseudonymTaken) or, with odds of
-# about 1 in 10^8 per existing learner, a duplicate random code.
+# about 1 in 10^17 per existing learner, a duplicate random code.
 _CREATE_RETRIES = 10
 
 
@@ -73,7 +73,11 @@ class LearnerMixin(StoreCore):
             return Learner.from_row(row) if row else None
 
     def learner_by_code(self, code: str) -> Learner | None:
-        """The learner whose resume code matches ``code`` (case, spaces and dashes ignored)."""
+        """The learner whose resume code matches ``code`` (case, spaces and dashes ignored).
+
+        Codes of any length handed out so far match (6 characters before, 12 now). Guessing is
+        throttled by the callers (:mod:`medialit.store.auth`), not here.
+        """
         wanted = normalize_code(code)
         if not wanted:
             return None
@@ -106,6 +110,6 @@ def _pseudonym_used(session: Session, class_session_id: int, key: str) -> bool:
 def _unused_code(session: Session) -> str:
     """A random learner code not yet in use (checked, so a collision never reaches the INSERT)."""
     while True:
-        code = new_code()
+        code = new_code(LEARNER_CODE_LENGTH)
         if session.scalars(select(LearnerRow.id).where(LearnerRow.code == code)).first() is None:
             return code

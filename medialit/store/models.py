@@ -17,7 +17,6 @@ from sqlalchemy import (
     CheckConstraint,
     Float,
     ForeignKey,
-    Index,
     Integer,
     MetaData,
     String,
@@ -131,10 +130,16 @@ class HintRow(Base):
     count: Mapped[int] = mapped_column(Integer, default=0)
 
 
-class LoginFailureRow(Base):
-    __tablename__ = "login_failures"
-    __table_args__ = (Index("ix_login_failures_who_at", "who", "at"),)
+class ThrottleRow(Base):
+    """Guessing throttle state of one scope: a client (``teacher:203.0.113.5``) or everyone (``teacher:*``).
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    who: Mapped[str] = mapped_column(String(200))
-    at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    ``failures`` counts attempts since the streak began (an attempt counts before it is checked and is
+    given back when it succeeds); ``locked_until`` refuses attempts until then. See ``auth.py``.
+    """
+
+    __tablename__ = "throttles"
+
+    scope: Mapped[str] = mapped_column(String(200), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    last_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime())

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import streamlit as st
 
+from medialit.format.text import escape_markdown
 from medialit.i18n import tr
+from medialit.limits import CODE_INPUT_MAX
 from medialit.store import display_code
 from medialit.ui import actions, keys
-from medialit.ui.state import current_learner, unknown_code, url_code
+from medialit.ui.state import code_wait, current_learner, unknown_code, url_code
 
 LANGUAGE_NAMES = {"fr": "Français", "en": "English"}
 
@@ -39,11 +41,14 @@ def resume_code(lang: str) -> None:
     else:  # a first visit: the rule, the title and "no code yet" in one element
         st.markdown(f"{head}\n\n:small[:gray[{tr('ui_code_none_yet', lang)}]]")
     if unknown_code():
-        st.warning(tr("ui_code_unknown", lang, code=display_code(url_code())))
+        wait = code_wait()
+        st.warning(tr("ui_code_wait", lang, n=wait) if wait else
+                   tr("ui_code_unknown", lang, code=escape_markdown(display_code(url_code()))))
     with st.expander(tr("ui_have_code", lang), expanded=learner is None):
-        st.text_input(tr("ui_enter_code", lang), key=keys.CODE_INPUT, placeholder="ABC-D23", max_chars=12,
-                      on_change="ignore")
+        st.text_input(tr("ui_enter_code", lang), key=keys.CODE_INPUT, placeholder="ABCD-EFGH-JKMN",
+                      max_chars=CODE_INPUT_MAX, on_change="ignore")
         st.button(tr("ui_continue_with_code", lang), key=keys.CODE_BUTTON, on_click=actions.enter_code)
-        typed = st.session_state.get(actions.CODE_ERROR)
-        if typed:
-            st.error(tr("ui_code_not_found", lang, code=display_code(typed)))
+        problem = st.session_state.get(actions.CODE_ERROR)
+        if problem:
+            key, values = problem
+            st.error(tr(key, lang, **values))

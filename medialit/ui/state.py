@@ -7,14 +7,18 @@ lazily, from a callback, the first time the student starts a lesson, submits or 
 
 from __future__ import annotations
 
+import time
+
 import streamlit as st
 
 from medialit.format.text import LANGUAGES
 from medialit.store import Learner, get_store, normalize_code
+from medialit.ui.codecheck import look_up, resume_policy
 
 QP_CODE, QP_LANG, QP_LESSON, QP_VIEW = "code", "lang", "lesson", "view"
 VIEW_SUMMARY = "summary"
 _LEARNER = "_ml_learner"  # (code, Learner | None): the learner behind the URL's code
+_REFUSED = "_ml_code_refused"  # (code, time.time() until which its lookup is refused)
 
 
 def lang() -> str:
@@ -35,7 +39,8 @@ def url_code() -> str:
 
 
 def current_learner() -> Learner | None:
-    """The learner whose code is in the URL (None without a code or for an unknown one).
+    """The learner whose code is in the URL (None without a code, for an unknown one, or while the
+    throttle refuses this client's lookups: see :func:`code_wait`).
 
     Read from the database once per browser session and per code, then kept in session state.
     """
@@ -45,12 +50,26 @@ def current_learner() -> Learner | None:
     cached = st.session_state.get(_LEARNER)
     if cached is not None and cached[0] == code:
         return cached[1]
-    store = get_store()
-    learner = store.learner_by_code(code)
+    if code_wait():
+        return None
+    lookup = look_up(get_store().learner_by_code, code, resume_policy(code))
+    if lookup.wait:
+        st.session_state[_REFUSED] = (code, time.time() + lookup.wait)
+        return None
+    st.session_state.pop(_REFUSED, None)
+    learner = lookup.found
     if learner is not None:
-        store.touch_learner(learner.id)
+        get_store().touch_learner(learner.id)
     st.session_state[_LEARNER] = (code, learner)
     return learner
+
+
+def code_wait() -> int:
+    """Seconds before the URL's code may be looked up, when the guessing throttle refused it (else 0)."""
+    refused = st.session_state.get(_REFUSED)
+    if refused is None or refused[0] != url_code():
+        return 0
+    return max(0, round(refused[1] - time.time()))
 
 
 def unknown_code() -> bool:

@@ -35,7 +35,7 @@ def test_starting_a_lesson_creates_the_learner_and_shows_the_code_to_write_down(
     at = at.button(key=keys.open_lesson(FIXTURE_LESSON)).click().run()
     code = at.query_params["code"]
     assert at.query_params["lesson"] == FIXTURE_LESSON
-    assert at.sidebar.code[0].value == f"{code[:3]}-{code[3:]}"
+    assert at.sidebar.code[0].value == f"{code[:4]}-{code[4:8]}-{code[8:]}"
     assert "Note ce code" in texts(at)
 
 

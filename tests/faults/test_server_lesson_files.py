@@ -27,7 +27,8 @@ pytestmark = pytest.mark.slow
 BROKEN_LESSON = "rt-france-2018-sommet-otan"
 OTHER_LESSON = "blog-2023-generaux-otan"
 EDITED_LESSON = "mondialisation-2024-macron-troupes"
-BEING_EDITED = tr("ui_lesson_being_edited", "fr")
+NOT_SAVED = tr("ui_answer_not_saved_editing", "fr")
+KEPT = tr("ui_answer_kept", "fr")
 
 
 @pytest.fixture(scope="module")
@@ -70,8 +71,9 @@ BREAKAGES = {
 @pytest.mark.parametrize("breakage", sorted(BREAKAGES))
 def test_a_lesson_broken_mid_class_warns_its_students_keeps_the_others_and_loses_no_answer(kit, server, breakage):
     """The student has answered two questions and filled in the third when the file breaks; their
-    Submit gets the "being edited" message and stores nothing; a student on another lesson goes on;
-    once the file is back, the first student is on the third question, the first two answered."""
+    Submit stores nothing and says so ("not saved", not "your answers are saved"); a student on
+    another lesson goes on; once the file is back, the first student is on the third question, the
+    first two answered, the third one's answer kept in the form and said to be not saved yet."""
     path = kit / "lessons" / f"{BROKEN_LESSON}.yaml"
     original = path.read_text(encoding="utf-8")
     affected = Student(server.url, _loaded(kit, BROKEN_LESSON), seed=1, think=(0, 0), p_right=1.0)
@@ -91,7 +93,8 @@ def test_a_lesson_broken_mid_class_warns_its_students_keeps_the_others_and_loses
         assert not load_lesson(path, kit).ok
         try:
             broken = await affected.tab.rerun(click=keys.submit(BROKEN_LESSON, third.id, 1), values=inputs.submit)
-            assert affected.tab.check(broken).alerts("warning") == [BEING_EDITED]
+            assert affected.tab.check(broken).alerts("error") == [NOT_SAVED]
+            assert broken.alerts("warning") == []
             await other.act(click=keys.step(OTHER_LESSON, "next"))
             await other.answer(other.loaded.lesson.questions[2])
         finally:
@@ -99,6 +102,7 @@ def test_a_lesson_broken_mid_class_warns_its_students_keeps_the_others_and_loses
         back = await affected.act()
         assert position(back, "fr") == 2
         assert answered_steps(back, affected.loaded) == {0, 1}
+        assert KEPT in back.alerts("warning")
         for student in (affected, other):
             await student.close()
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from medialit.answering import evaluate, submit, tries_allowed
+from medialit.answering import evaluate, oversized, submit, tries_allowed
 from medialit.format.loader import LoadedLesson, load_lesson
 from medialit.store import Store
 
@@ -104,3 +104,28 @@ def test_a_question_gone_from_the_lesson_is_reported_not_stored(store: Store, le
 def test_evaluate_is_the_same_score_without_a_store(lesson: LoadedLesson) -> None:
     q = lesson.lesson.question("who-quotes")
     assert evaluate(lesson, q, RIGHT, attempt=2, hints_used=1, lang="en").earned == pytest.approx(0.4)
+
+
+def test_a_huge_answer_is_refused_before_the_scorer_reads_a_word(store: Store, lesson: LoadedLesson,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    learner = store.create_learner()
+    question = lesson.lesson.question("rewrite")
+    read: list[str] = []
+    monkeypatch.setattr(type(question), "score", lambda self, raw, ctx: read.append("scored"))
+    for size in (20_000_000, 1_000_000, 10_001):
+        done = submit(store, lesson, learner.id, "rewrite", {"text": "mot " * (size // 4) + "x" * (size % 4)},
+                      attempt=1, lang="fr")
+        assert done.outcome == "too_long"
+        assert done.message == ("Ta réponse est trop longue : 10\u202f000 caractères au plus. Raccourcis-la, "
+                                "puis valide-la à nouveau.")
+    assert read == [] and store.answers(learner.id) == []
+
+
+def test_the_size_of_an_answer_is_read_no_further_than_the_bound() -> None:
+    assert not oversized({"text": "a" * 10_000})
+    assert oversized({"text": "a" * 10_001})
+    assert oversized({"spans": [[0, 1]] * 5_000})
+    assert oversized({"selected": ["a"] * 2_000})
+    assert not oversized({"labels": {f"e{i}": "source" for i in range(100)}, "value": 3})
+    assert oversized({"k" * 257: 1})  # keys are names, not text
+    assert oversized(["x"] * 10**7)  # one look at the length: no walk through ten million items

@@ -58,16 +58,3 @@ def test_answers_frame_is_a_single_query(store: Store, answer: Callable[..., Ans
         event.remove(store.engine, "before_cursor_execute", count)
     assert len(frame) == 30
     assert len([s for s in statements if s.lstrip().upper().startswith("SELECT")]) == 1, statements
-
-
-def test_login_failures_are_counted_per_client_and_cleared(store: Store) -> None:
-    for _ in range(3):
-        store.record_login_failure("10.0.0.1")
-    store.record_login_failure("10.0.0.2")
-    assert store.recent_login_failures("10.0.0.1", within_seconds=60) == 3
-    assert store.recent_login_failures("10.0.0.2", within_seconds=60) == 1
-    assert store.recent_login_failures("10.0.0.1", within_seconds=0) == 0
-    store.clear_login_failures("10.0.0.1")
-    assert store.recent_login_failures("10.0.0.1", within_seconds=60) == 0
-    assert store.recent_login_failures("10.0.0.2", within_seconds=60) == 1
-    assert store.ping() is True

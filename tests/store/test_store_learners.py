@@ -16,17 +16,21 @@ from medialit.store import (
     UnknownLearner,
     display_code,
 )
+from medialit.store.classroom import join_class
+from medialit.store.models import LearnerRow
 
 
-def test_resume_code_is_short_unambiguous_and_forgiving(store: Store) -> None:
+def test_resume_code_is_long_unambiguous_and_forgiving(store: Store) -> None:
     learner = store.create_learner(lang="en")
-    assert len(learner.code) == 6 and set(learner.code) <= set(ALPHABET)
+    assert len(learner.code) == 12 and set(learner.code) <= set(ALPHABET)  # 31^12: about 59 bits
     assert not set(learner.code) & set("01OIL")
-    typed = f"  {display_code(learner.code).lower()} "  # "abc-d23" as a pupil would type it
+    assert display_code(learner.code) == "-".join((learner.code[:4], learner.code[4:8], learner.code[8:]))
+    typed = f"  {display_code(learner.code).lower()} "  # "abcd-efgh-jkmn" as a pupil would type it
     assert store.learner_by_code(typed) == learner
-    assert store.learner_by_code(learner.code[:3] + " " + learner.code[3:]) == learner
+    assert store.learner_by_code(learner.code[:4] + " " + learner.code[4:]) == learner
     assert store.learner_by_code("") is None
-    assert store.learner_by_code("ZZZZZZ" if learner.code != "ZZZZZZ" else "YYYYYY") is None
+    assert store.learner_by_code(learner.code[:6]) is None
+    assert store.learner_by_code(learner.code + " " * 40) is None  # longer than anyone types: not even read
 
 
 def test_codes_are_unique(store: Store) -> None:
@@ -123,3 +127,46 @@ def test_deleting_a_session_removes_only_its_data(store: Store, answer: Callable
         assert store.progress(learner.id, "l1") is not None
         assert store.hints_used(learner.id, "l1") == {"q1": 1}
     assert set(store.answers_frame()["learner_id"]) == {stays.id, solo.id}
+
+
+def test_codes_handed_out_before_keep_working(store: Store) -> None:
+    old = store.create_learner()
+    with store.engine.begin() as conn:  # 6 characters: what every learner got before codes had 12
+        conn.execute(LearnerRow.__table__.update().where(LearnerRow.id == old.id).values(code="ABCD23"))
+    assert store.learner_by_code("abc-d23").id == old.id
+    assert len(store.create_learner().code) == 12
+
+
+@pytest.mark.parametrize("lookalike", [
+    "Al\u200bice",  # a zero-width space
+    "Alice\u202e",  # a right-to-left override
+    "\u2066Alice\u2069",  # an isolate
+    "A\u00adlice",  # a soft hyphen
+    "Alice\ufe0f",  # a variation selector
+    "ＡＬＩＣＥ",  # full-width letters (NFKC)
+    "Alice\u3164",  # a Hangul filler, drawn blank
+])
+def test_pseudonyms_that_look_the_same_are_the_same(store: Store, lookalike: str) -> None:
+    session = store.create_class_session("2nde B", ["l1"])
+    store.create_learner(class_session_id=session.id, pseudonym="Alice")
+    with pytest.raises(PseudonymTaken):
+        store.create_learner(class_session_id=session.id, pseudonym=lookalike)
+
+
+def test_bidi_controls_cannot_disguise_a_pseudonym(store: Store) -> None:
+    session = store.create_class_session("2nde B", ["l1"])
+    learner = store.create_learner(class_session_id=session.id, pseudonym="\u202egnp.exe")
+    assert learner.pseudonym == "gnp.exe"  # shown as typed, never "exe.png"
+    with pytest.raises(ValueError):  # nothing visible: no pseudonym at all
+        join_class(store, session.join_code, "\u200b\u200d\u2060")
+
+
+def test_a_huge_pseudonym_or_class_name_is_refused_unread(store: Store) -> None:
+    session = store.create_class_session("2nde B", ["l1"])
+    with pytest.raises(ValueError):
+        store.create_learner(class_session_id=session.id, pseudonym="A" * 20_000_000)
+    with pytest.raises(ValueError):
+        store.create_class_session("B" * 20_000_000, ["l1"])
+    with pytest.raises(ValueError):
+        store.create_class_session("B" * 201, ["l1"])
+    assert store.create_class_session("B" * 200 + "\u200b", ["l1"]).name == "B" * 200

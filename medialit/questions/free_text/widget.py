@@ -11,6 +11,7 @@ from medialit.format.loader import LoadedLesson
 from medialit.format.text import escape_markdown
 from medialit.i18n import tr
 from medialit.language.words import word_count
+from medialit.limits import ANSWER_TEXT_MAX
 from medialit.questions.free_text.model import FreeTextQuestion
 from medialit.store import Answer
 from medialit.ui.widget import Asking, Widget
@@ -22,7 +23,7 @@ class FreeTextWidget(Widget):
     def draw(self, q: FreeTextQuestion, ask: Asking) -> None:
         if ask.key not in st.session_state:
             st.session_state[ask.key] = ask.prefill.get("text", "")
-        value = st.text_area(tr("ui_your_answer", ask.lang), key=ask.key, height=170,
+        value = st.text_area(tr("ui_your_answer", ask.lang), key=ask.key, height=170, max_chars=ANSWER_TEXT_MAX,
                              placeholder=tr("ui_free_text_placeholder", ask.lang))
         n = word_count(value or "")
         status = "ok" if q.min_words <= n <= q.max_words else ("short" if n < q.min_words else "long")

@@ -6,34 +6,34 @@ says how to open it. A browser session is a teacher's after a successful login: 
 a fingerprint of the password it logged in with (so changing the password logs everyone out) and
 :func:`is_teacher` re-checks it on every run. Comparisons are constant-time (``hmac``).
 
-Guessing is slowed down: before each attempt the server waits ``min(0.5 s x 2^(n-1), 4 s)``,
-``n`` being the client's failures in the last 15 minutes (kept in the store, so a new tab or a
-restart does not reset them); every failure is logged on ``medialit.auth``.
+Guessing is throttled in the store (:mod:`medialit.store.auth`, policy ``TEACHER``): a budget of
+attempts per client and for everyone, then lockouts with exponential back-off, counted before the
+password is compared, so parallel sessions gain nothing; a teacher at another computer still gets
+in. The client is the browser's address (:func:`medialit.ui.client.client_key`: ``X-Forwarded-For``
+only from trusted proxies). Every wrong guess, refusal and lockout is logged on ``medialit.auth``.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
-import logging
+import math
 import os
-import time
 
 import streamlit as st
 from streamlit import config as st_config
 
 from medialit.i18n import tr
+from medialit.limits import PASSWORD_MAX
 from medialit.store import get_store
+from medialit.store.auth import TEACHER, log_wrong_guess
+from medialit.ui.client import client_key
 
 ENV_PASSWORD = "MEDIALIT_TEACHER_PASSWORD"
 SECRET_NAME = "teacher_password"
-WINDOW_SECONDS = 15 * 60
-BASE_DELAY, MAX_DELAY = 0.5, 4.0
 PASSWORD_KEY, LOGIN_KEY, LOGOUT_KEY = "teacher-password", "teacher-login", "teacher-logout"
 _AUTH = "_ml_teacher"  # session state: fingerprint of the password this session logged in with
-_FAILED = "_ml_teacher_failed"
-
-log = logging.getLogger("medialit.auth")
+_FAILED = "_ml_teacher_failed"  # session state: what the last attempt got (a catalogue key and its values)
 
 
 # (st.secrets object, its files' stamps, the environment's value) -> the password: read once per process
@@ -82,42 +82,35 @@ def is_teacher() -> bool:
     return bool(password and hmac.compare_digest(held, _fingerprint(password)))
 
 
-def client_id() -> str:
-    """Whom to count failures against: the remote address (a new tab or session does not reset it).
-
-    Streamlit reports no address for local connections (and a reverse proxy on the same host
-    looks local): those share one counter, which only slows down logins, never locks anyone out.
-    """
-    address = st.context.ip_address
-    return f"teacher-login:{address}" if isinstance(address, str) and address else "teacher-login:local"
-
-
-def delay_for(failures: int) -> float:
-    """Seconds to wait before checking an attempt after ``failures`` recent failures."""
-    return 0.0 if failures <= 0 else min(BASE_DELAY * 2 ** (failures - 1), MAX_DELAY)
-
-
 def check_password(attempt: str) -> bool:
-    """Slow down, compare in constant time, and log; logs the session in on success."""
+    """Admit the attempt (throttle), compare in constant time; logs the session in on success.
+
+    Leaves in session state why a refused attempt was refused (shown by :func:`login_form`).
+    """
     password = configured_password()
     if not password:
         return False
-    store, who = get_store(), client_id()
-    time.sleep(delay_for(store.recent_login_failures(who, WINDOW_SECONDS)))
+    st.session_state[_FAILED] = ("class_login_wrong", {})
+    if len(attempt) > PASSWORD_MAX:  # no configured pass phrase is that long: refused unread
+        return False
+    store, who = get_store(), client_key()
+    verdict = store.admit(TEACHER, who)
+    if not verdict.admitted:
+        st.session_state[_FAILED] = ("class_login_wait", {"n": max(1, math.ceil(verdict.wait))})
+        return False
     if hmac.compare_digest(attempt.encode("utf-8"), password.encode("utf-8")):
-        store.clear_login_failures(who)
+        store.give_back(TEACHER, who)
         st.session_state[_AUTH] = _fingerprint(password)
+        st.session_state.pop(_FAILED, None)
         return True
-    store.record_login_failure(who)
-    log.warning("failed teacher login from %s (%d in the last %d min)", who,
-                store.recent_login_failures(who, WINDOW_SECONDS), WINDOW_SECONDS // 60)
+    log_wrong_guess(TEACHER, who, verdict)
     return False
 
 
 def _on_login() -> None:
     attempt = st.session_state.get(PASSWORD_KEY) or ""
     st.session_state[PASSWORD_KEY] = ""
-    st.session_state[_FAILED] = not check_password(attempt)
+    check_password(attempt)
 
 
 def logout() -> None:
@@ -131,10 +124,12 @@ def login_form(lang: str) -> None:
         st.warning(tr("class_no_password", lang))
         return
     with st.form(LOGIN_KEY, clear_on_submit=False):
-        st.text_input(tr("class_password", lang), type="password", key=PASSWORD_KEY)
+        st.text_input(tr("class_password", lang), type="password", key=PASSWORD_KEY, max_chars=PASSWORD_MAX)
         st.form_submit_button(tr("class_login", lang), type="primary", key=LOGIN_KEY + "-submit", on_click=_on_login)
-    if st.session_state.get(_FAILED):
-        st.error(tr("class_login_wrong", lang))
+    failed = st.session_state.get(_FAILED)
+    if failed:
+        key, values = failed
+        st.error(tr(key, lang, **values))
 
 
 def require_teacher(lang: str) -> None:

@@ -16,6 +16,7 @@ from medialit.analytics import typed_rows
 from medialit.classroom.data import ClassData, load_class
 from medialit.format.text import escape_markdown
 from medialit.i18n import tr
+from medialit.limits import COMMENT_MAX
 from medialit.questions.registry import kind_of
 from medialit.store import Answer, get_store
 from medialit.store.classroom import answers_by_ids
@@ -103,7 +104,7 @@ def override_form(answer: Answer, name: str, lang: str) -> None:
                         max_value=float(answer.possible), step=0.25, value=float(answer.final_earned),
                         key=f"grade-points-{answer.id}")
         st.text_area(tr("class_override_comment", lang), value=answer.override_comment or "", height=80,
-                     key=f"grade-comment-{answer.id}")
+                     key=f"grade-comment-{answer.id}", max_chars=COMMENT_MAX)
         st.form_submit_button(
             tr("class_save_grade", lang),
             type="primary",
@@ -121,7 +122,7 @@ def _save(answer_id: int, name: str, lang: str) -> None:
     points = st.session_state.get(f"grade-points-{answer_id}")
     if points is None:  # the form's state is gone (an expired session): there is nothing to save
         return
-    comment = st.session_state.get(f"grade-comment-{answer_id}") or None
+    comment = (st.session_state.get(f"grade-comment-{answer_id}") or "")[:COMMENT_MAX] or None
     get_store().override_answer(answer_id, float(points), comment)
     st.toast(tr("class_saved", lang, name=escape_markdown(name)))
 

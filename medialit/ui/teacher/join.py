@@ -12,7 +12,9 @@ import streamlit as st
 
 from medialit.classroom.joinlink import JOIN_PARAM
 from medialit.format.library import library
+from medialit.format.text import escape_markdown
 from medialit.i18n import tr
+from medialit.limits import PSEUDONYM_MAX
 from medialit.store import (
     ClassSession,
     PseudonymTaken,
@@ -23,7 +25,9 @@ from medialit.store import (
     normalize_code,
 )
 from medialit.store.classroom import join_class
+from medialit.store.codes import clean_pseudonym
 from medialit.ui import sidebar
+from medialit.ui.codecheck import look_up
 from medialit.ui.lessonstate import forget
 from medialit.ui.state import QP_CODE, QP_LANG, QP_LESSON, adopt, current_learner
 from medialit.ui.state import lang as ui_lang
@@ -32,6 +36,7 @@ from medialit.ui.views import student
 URL_PATH = "join"
 CODE_KEY, PSEUDONYM_KEY, JOIN_KEY = "join-code", "join-pseudonym", "join-submit"
 _PROBLEM = "_ml_join_problem"
+JOIN_INPUT_MAX = 12  # a join code as typed: 6 characters, a dash, spaces
 
 
 def page() -> None:
@@ -48,12 +53,12 @@ def page() -> None:
 
 
 def join_form(lang: str) -> None:
-    in_url = normalize_code(st.query_params.get(JOIN_PARAM) or "")
-    if in_url and not st.session_state.get(CODE_KEY):
-        st.session_state[CODE_KEY] = display_code(in_url)
+    in_url = display_code(normalize_code(st.query_params.get(JOIN_PARAM) or ""))
+    if in_url and len(in_url) <= JOIN_INPUT_MAX and not st.session_state.get(CODE_KEY):
+        st.session_state[CODE_KEY] = in_url
     with st.form("join-class"):
-        st.text_input(tr("class_join_code_input", lang), key=CODE_KEY, max_chars=12, placeholder="ABC-D23")
-        st.text_input(tr("class_pseudonym", lang), key=PSEUDONYM_KEY, max_chars=64)
+        st.text_input(tr("class_join_code_input", lang), key=CODE_KEY, max_chars=JOIN_INPUT_MAX, placeholder="ABC-D23")
+        st.text_input(tr("class_pseudonym", lang), key=PSEUDONYM_KEY, max_chars=PSEUDONYM_MAX)
         st.form_submit_button(tr("class_join_button", lang), key=JOIN_KEY, type="primary", on_click=_join, args=(lang,))
     problem = st.session_state.get(_PROBLEM)
     if problem:
@@ -68,18 +73,27 @@ def _join(lang: str) -> None:
 
 
 def _problem(code: str, pseudonym: str, lang: str) -> str | None:
+    """Join, or say why not (a pseudonym is checked before the code: a code lookup counts as a guess)."""
     if not code:
         return tr("class_join_need_code", lang)
     try:
+        if clean_pseudonym(pseudonym) is None:
+            return tr("class_join_need_pseudonym", lang)
+    except ValueError:
+        return tr("class_join_too_long", lang)
+    lookup = look_up(get_store().class_session_by_code, code)
+    if lookup.wait:
+        return tr("class_join_wait", lang, n=lookup.wait)
+    try:
+        if lookup.found is None:
+            raise UnknownClassSession(code)
         _, learner = join_class(get_store(), code, pseudonym, lang)
     except UnknownClassSession:
-        return tr("class_join_unknown", lang, code=display_code(code))
+        return tr("class_join_unknown", lang, code=escape_markdown(display_code(code)))
     except SessionClosed:
         return tr("class_join_closed", lang)
     except PseudonymTaken as taken:
-        return tr("class_join_taken", lang, name=taken.pseudonym)
-    except ValueError:
-        return tr("class_join_too_long", lang) if pseudonym.strip() else tr("class_join_need_pseudonym", lang)
+        return tr("class_join_taken", lang, name=escape_markdown(taken.pseudonym))
     forget()
     adopt(learner)
     st.query_params.pop(JOIN_PARAM, None)
@@ -89,10 +103,10 @@ def _problem(code: str, pseudonym: str, lang: str) -> str | None:
 
 def joined(klass: ClassSession, pseudonym: str, code: str, lang: str) -> None:
     """Who the student is in the class, their resume code, and links to the session's lessons."""
-    st.success(tr("class_joined", lang, name=klass.name, pseudonym=pseudonym))
+    st.success(tr("class_joined", lang, name=escape_markdown(klass.name), pseudonym=escape_markdown(pseudonym)))
     st.markdown(tr("class_joined_code", lang, code=display_code(code)))
     if not klass.is_open:
-        st.warning(tr("class_session_closed_student", lang, name=klass.name))
+        st.warning(tr("class_session_closed_student", lang, name=escape_markdown(klass.name)))
     st.subheader(tr("class_your_lessons", lang))
     lessons_page = st.Page(student.page, url_path="lessons")
     for lesson_id in klass.lesson_ids:

@@ -9,9 +9,12 @@ import streamlit as st
 from medialit.classroom.data import session_lessons
 from medialit.classroom.joinlink import app_base, is_local, join_url, lan_address, qr_png, with_host
 from medialit.format.library import library
+from medialit.format.text import escape_markdown
 from medialit.i18n import tr
+from medialit.limits import CLASS_NAME_MAX
 from medialit.store import ClassSession, display_code, get_store
 from medialit.store.classroom import learners_frame
+from medialit.store.codes import visible_text
 from medialit.ui.state import lang as ui_lang
 from medialit.ui.teacher.auth import is_teacher, require_teacher
 from medialit.ui.teacher.selection import PICKER_KEY, QP_CLASS, select, session_picker
@@ -41,7 +44,7 @@ def new_session_form(lang: str) -> None:
     lessons = library().published()
     titles = {lo.lesson.id: f"{lo.lesson.title.get(lang, lo.lesson.language)} · {lo.lesson.kind}" for lo in lessons}
     with st.form("new-session", clear_on_submit=False, border=False):
-        st.text_input(tr("class_session_name", lang), key=NAME_KEY, max_chars=200)
+        st.text_input(tr("class_session_name", lang), key=NAME_KEY, max_chars=CLASS_NAME_MAX)
         st.multiselect(tr("class_session_lessons", lang), list(titles), format_func=titles.__getitem__, key=LESSONS_KEY)
         st.form_submit_button(tr("class_create", lang), key=CREATE_KEY, type="primary", on_click=_create, args=(lang,))
     problem = st.session_state.get("_ml_new_session_problem")
@@ -52,15 +55,18 @@ def new_session_form(lang: str) -> None:
 def _create(lang: str) -> None:
     if not is_teacher():  # defence in depth: only a teacher's page draws this form
         return
-    name = " ".join((st.session_state.get(NAME_KEY) or "").split())
+    typed = st.session_state.get(NAME_KEY) or ""
+    name = visible_text(typed) if len(typed) <= CLASS_NAME_MAX else typed
     lesson_ids = list(st.session_state.get(LESSONS_KEY) or [])
-    problem = tr("class_need_name", lang) if not name else tr("class_need_lessons", lang) if not lesson_ids else None
+    problem = (tr("class_need_name", lang) if not name else
+               tr("class_name_too_long", lang, max=CLASS_NAME_MAX) if len(name) > CLASS_NAME_MAX else
+               tr("class_need_lessons", lang) if not lesson_ids else None)
     st.session_state["_ml_new_session_problem"] = problem
     if problem:
         return
     klass = get_store().create_class_session(name, lesson_ids)
     st.session_state[NAME_KEY], st.session_state[LESSONS_KEY] = "", []
-    st.session_state[_NOTICE] = tr("class_created", lang, name=klass.name)
+    st.session_state[_NOTICE] = tr("class_created", lang, name=escape_markdown(klass.name))
     select(klass.id)
 
 
@@ -129,11 +135,11 @@ def confirm_delete(klass: ClassSession, n_learners: int, lang: str) -> None:
 
 
 def _confirm_body(klass: ClassSession, n_learners: int, lang: str) -> None:
-    st.warning(tr("class_delete_warning", lang, name=klass.name, n=n_learners))
+    st.warning(tr("class_delete_warning", lang, name=escape_markdown(klass.name), n=n_learners))
     yes, no = st.columns(2)
     if yes.button(tr("class_delete_confirm", lang), key=CONFIRM_KEY, type="primary") and is_teacher():
         get_store().delete_class_session(klass.id)
-        st.session_state[_NOTICE] = tr("class_deleted", lang, name=klass.name)
+        st.session_state[_NOTICE] = tr("class_deleted", lang, name=escape_markdown(klass.name))
         st.session_state.pop(PICKER_KEY, None)
         st.query_params.pop(QP_CLASS, None)
         _forget_delete()

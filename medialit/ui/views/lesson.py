@@ -11,7 +11,9 @@ import streamlit as st
 
 from medialit.format.library import library
 from medialit.format.loader import LoadedLesson
+from medialit.format.text import escape_markdown
 from medialit.i18n import tr
+from medialit.limits import SHOWN_ID_MAX
 from medialit.ui import actions, document, keys
 from medialit.ui.derived import memo, skills
 from medialit.ui.lessonstate import LessonState, lesson_state
@@ -43,6 +45,10 @@ def page(lesson_id: str, lang: str) -> None:
         right = st.container(width=760)
     remember(loaded, view)
     with right:
+        kept = actions.unsaved(lesson_id)
+        if kept is not None and loaded.lesson.question(kept.question_id) is None:
+            st.error(tr("ui_answer_not_saved_changed", lang))  # its question is gone from the new version
+            actions.drop_unsaved(lesson_id)
         introduction(loaded, state, lang)
         lesson_panel.draw(lesson_id, lang)
 
@@ -92,9 +98,12 @@ def unavailable(lesson_id: str, lang: str) -> None:
     started = learner is not None and lesson_state(lesson_id).answers
     st.button(f"← {tr('ui_all_lessons', lang)}", key=keys.BACK, on_click=actions.to_catalogue)
     st.title("medialit")
-    if result is not None and result.loaded is not None and result.loaded.lesson.is_draft and not started:
+    if actions.unsaved(lesson_id) is not None:
+        st.error(tr("ui_answer_not_saved_editing", lang))
+    elif result is not None and result.loaded is not None and result.loaded.lesson.is_draft and not started:
         st.warning(tr("ui_lesson_draft", lang))
     elif result is not None or started:
         st.warning(tr("ui_lesson_being_edited", lang))
     else:
-        st.warning(tr("ui_lesson_not_found", lang, id=lesson_id))
+        shown = lesson_id if len(lesson_id) <= SHOWN_ID_MAX else lesson_id[:SHOWN_ID_MAX] + "…"
+        st.warning(tr("ui_lesson_not_found", lang, id=escape_markdown(shown)))  # the address is anyone's text

@@ -58,14 +58,18 @@ def compose(loaded: LoadedLesson, q: QuestionBase, state: LessonState, lang: str
     if attempt > 1:
         cost = round(loaded.lesson.settings.retry_penalty * (attempt - 1) * 100)
         st.caption(tr("ui_attempt_n", lang, n=attempt, pct=cost))
-    inputs.render(loaded, shown, attempt, lang, prefill=previous.raw if previous else None, marks=marks,
-                  seed=url_code())
+    kept = actions.unsaved(lesson_id)
+    kept = kept if kept is not None and (kept.question_id, kept.attempt) == (q.id, attempt) else None
+    prefill = kept.raw if kept is not None and kept.raw is not None else previous.raw if previous else None
+    inputs.render(loaded, shown, attempt, lang, prefill=prefill, marks=marks, seed=url_code())
     hints(loaded, q, state, lang)
     message = state.messages.get(q.id)
     if message:
         st.warning(message)
+    elif kept is not None:
+        st.warning(tr("ui_answer_kept", lang))
     st.button(tr("ui_submit", lang), key=keys.submit(lesson_id, q.id, attempt), type="primary",
-              on_click=actions.submit, args=(lesson_id, q.id, attempt))
+              on_click=actions.submit, args=(lesson_id, q.id, attempt), kwargs={"drawn": loaded})
 
 
 def hints(loaded: LoadedLesson, q: QuestionBase, state: LessonState, lang: str) -> None:
