@@ -6,6 +6,7 @@ from functools import partial
 from typing import Any
 
 from medialit.export.markup import line_range, wrap
+from medialit.format.dates import shown_date
 from medialit.format.loader import LoadedLesson
 from medialit.format.text import Text
 from medialit.format.vocab import category_name, vocabularies
@@ -24,7 +25,8 @@ def page_values(loaded: LoadedLesson, lang: str, kind_label: str, body_class: st
         "lang": lang, "lesson": lesson, "title": t(lesson.title), "kind_label": kind_label, "body_class": body_class,
         "text": loaded.text, "lines": lines, "t": t, "tr": partial(_tr, lang=lang),
         "skill_name": lambda skill: category_name("skills", skill, lang),
-        "line_range": lambda span: line_range(lines, span), "vocab": lambda name: vocabularies().get(name, {}),
+        "line_range": lambda span: line_range(lines, span), "date": lambda printed: shown_date(printed, lang),
+        "vocab": lambda name: vocabularies().get(name, {}),
     }
 
 

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from medialit.format.dates import shown_date
 from medialit.format.loader import LoadedLesson
 from medialit.i18n import tr
 from medialit.ui import keys
@@ -30,6 +31,8 @@ def metadata_rows(loaded: LoadedLesson, lang: str) -> str:
             value = getattr(ref, name, None) if ref else None
             if value and name == "address":
                 shown = f"`{value}`"  # as printed, not a link: it is a clue to examine, not a place to go
+            elif value and name == "date":
+                shown = shown_date(value, lang)  # in the reader's language, with the printed form beside it
             elif value:
                 shown = value.replace("\n", " ")
             else:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from medialit.format.dates import shown_date
 from medialit.format.library import library
 from medialit.format.loader import LoadedLesson
 from medialit.i18n import tr
@@ -90,7 +91,8 @@ def card_text(loaded: LoadedLesson, mine: CardProgress, lang: str) -> str:
     small = []
     if ref is not None:
         missing = tr("ui_not_given", lang)
-        small.append(tr("ui_card_source", lang, outlet=ref.outlet or missing, date=ref.date or missing))
+        small.append(tr("ui_card_source", lang, outlet=ref.outlet or missing,
+                               date=shown_date(ref.date, lang, keep_printed=False) or missing))
     small.append(" · ".join((tr("ui_minutes", lang, n=lesson.duration_minutes), loaded.t(lesson.level, lang),
                              tr("ui_n_questions", lang, n=len(lesson.questions)))))
     if not mine.answered:
