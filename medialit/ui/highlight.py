@@ -283,6 +283,7 @@ class Segment:
     titles: tuple[str, ...]  # titles of the covering layer spans, de-duplicated
     heat: int = 0  # per-character count (constant over the segment)
     heat_level: int = 0  # 1..5 relative to the text's maximum, 0 when no heat
+    lead: bool = False  # among the blank lines the text opens with: in the DOM, not drawn
 
     @property
     def classes(self) -> tuple[str, ...]:
@@ -293,6 +294,8 @@ class Segment:
         classes.extend(self.layers)
         if self.heat_level:
             classes.append(f"heat-{self.heat_level}")
+        if self.lead:
+            classes.append("hl-lead")
         return tuple(classes)
 
 
@@ -356,6 +359,14 @@ class _Cell:
     heat: int = 0
 
 
+def leading_blank(text: str) -> int:
+    """How many characters of blank lines open ``text`` (up to its last line break before the first
+    word): a copied page often starts with some; the widget keeps them in the DOM, offsets stay right,
+    and does not draw them."""
+    blank = len(text) - len(text.lstrip())
+    return text.rfind("\n", 0, blank) + 1
+
+
 def segments(
     text: str,
     marks: Iterable[Sequence[int]] | None,
@@ -376,7 +387,8 @@ def segments(
     runs, heat_max = _heat_runs(heat, n)
     if n == 0:
         return []
-    bounds = _cut_points(n, merged, norm_layers, runs)
+    lead = leading_blank(text)
+    bounds = sorted(set(_cut_points(n, merged, norm_layers, runs)) | {lead})
     cells = [_Cell() for _ in range(len(bounds) - 1)]
     _paint_marks(cells, bounds, merged)
     _paint_layers(cells, bounds, norm_layers)
@@ -391,6 +403,7 @@ def segments(
             titles=tuple(cell.titles),
             heat=cell.heat,
             heat_level=_heat_level(cell.heat, heat_max),
+            lead=bounds[i + 1] <= lead,
         )
         for i, cell in enumerate(cells)
     ]

@@ -206,6 +206,20 @@ function fill(template, values) {
 
 // ---------------------------------------------------------------- rendering
 
+/** How many code points of blank lines open the text (a copied page often starts with some). */
+export function leadingBlank(cps) {
+  let i = 0;
+  while (i < cps.length && /\s/.test(cps[i])) i++;
+  const lastBreak = cps.slice(0, i).lastIndexOf("\n");
+  return lastBreak + 1; // up to the last line break: the first line keeps its indent
+}
+
+/** Segments cut at code point `at`, so the blank lines before it get spans of their own. */
+function splitAt(segs, at) {
+  if (!at) return segs;
+  return segs.flatMap((seg) => (seg.s < at && at < seg.e ? [{ ...seg, e: at }, { ...seg, s: at }] : [seg]));
+}
+
 function renderText(st) {
   const { box, cps, data } = st;
   const labels = data.labels;
@@ -213,13 +227,14 @@ function renderText(st) {
   const focusedMark = active && active.matches && active.matches("mark.hl-mark") ? Number(active.dataset.i) : null;
   const scroll = box.scrollTop;
   const keyboard = keyboardLayers(st);
-  const segs = buildSegments(cps.length, st.marks, [...data.layers, ...keyboard], data.heat, data.heat_max);
+  const segs = splitAt(buildSegments(cps.length, st.marks, [...data.layers, ...keyboard], data.heat, data.heat_max),
+    st.lead);
   const nodes = [];
   st.segEls = [];
   let markEl = null;
   for (const seg of segs) {
     const span = document.createElement("span");
-    span.className = seg.classes.join(" ");
+    span.className = seg.classes.join(" ") + (seg.e <= st.lead ? " hl-lead" : "");
     span.dataset.s = String(seg.s);
     span.dataset.e = String(seg.e);
     span.textContent = cps.slice(seg.s, seg.e).join("");
@@ -843,6 +858,7 @@ function createInstance(root) {
     data: null,
     text: null,
     cps: [],
+    lead: 0, // blank lines at the top of the text: in the DOM (offsets stay right), not shown
     marks: [],
     lastSent: null,
     gesture: 0,
@@ -888,6 +904,7 @@ function update(st, data) {
   if (textChanged) {
     st.text = data.text;
     st.cps = Array.from(data.text);
+    st.lead = leadingBlank(st.cps);
     st.words = wordSpans(st.cps);
     st.wordEnds = st.words.map((w) => w[1]);
     st.folded = foldForSearch(st.cps);

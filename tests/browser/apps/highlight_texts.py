@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 # An accent, a typographic apostrophe ’, French guillemets, an emoji (astral: 2 UTF-16 units) before
-# later words, a second paragraph, and markup that must show as text, never run.
+# later words, a second paragraph, and markup that must show as text, never run. Blank lines open it,
+# as they open many copied pages: they are counted in the offsets but not drawn.
 TEXT = (
+    "\n\n  \n"
     "Le ministre a déclaré : « L’économie va très bien » 😀 hier soir.\n"
     "C’est une affirmation forte, sans source précise. <script>alert(1)</script>"
 )
