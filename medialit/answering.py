@@ -27,9 +27,9 @@ class Submission:
     """What became of a submitted answer: ``recorded`` (with the stored ``answer``), or why not.
 
     ``incomplete``: nothing stored, ``message`` says what is missing. ``closed``: the class session
-    takes no more answers. ``taken``: this attempt was stored meanwhile (another tab): redraw from the
-    store. ``no_tries_left``: the lesson allows no further attempt. ``unknown_question``: the lesson
-    no longer has this question (its file changed).
+    takes no more answers (closed, or the learner left it). ``taken``: this attempt was stored
+    meanwhile (another tab): redraw from the store. ``no_tries_left``: the lesson allows no further
+    attempt. ``unknown_question``: the lesson no longer has this question (its file changed).
     """
 
     outcome: Outcome
@@ -79,8 +79,9 @@ def submit(store: Store, loaded: LoadedLesson, learner_id: int, question_id: str
         )
     except AttemptTaken:
         return Submission("taken", score=score)
-    except SessionClosed:
-        return Submission("closed", score=score, message=tr("class_answers_closed", lang))
+    except SessionClosed as closed:
+        return Submission("closed", score=score,
+                          message=tr("class_answers_left" if closed.left else "class_answers_closed", lang))
     return Submission("recorded", answer=answer, score=score)
 
 

@@ -6,6 +6,12 @@ says how to open it. A browser session is a teacher's after a successful login: 
 a fingerprint of the password it logged in with (so changing the password logs everyone out) and
 :func:`is_teacher` re-checks it on every run. Comparisons are constant-time (``hmac``).
 
+A successful login is also remembered by the browser for a school day (:mod:`medialit.ui.remember`):
+a signed HttpOnly cookie naming a login recorded in the store, so a reload (or a second tab, the
+projected lobby) stays logged in without the password being typed again, possibly on the projector.
+The cookie is checked once per browser session; it is refused when forged, expired, opened with
+another password, or revoked. :func:`logout` revokes it and clears it.
+
 Guessing is slowed down: before each attempt the server waits ``min(0.5 s x 2^(n-1), 4 s)``,
 ``n`` being the client's failures in the last 15 minutes (kept in the store, so a new tab or a
 restart does not reset them); every failure is logged on ``medialit.auth``.
@@ -23,6 +29,7 @@ import streamlit as st
 
 from medialit.i18n import tr
 from medialit.store import get_store
+from medialit.ui import remember
 
 ENV_PASSWORD = "MEDIALIT_TEACHER_PASSWORD"
 SECRET_NAME = "teacher_password"
@@ -31,6 +38,8 @@ BASE_DELAY, MAX_DELAY = 0.5, 4.0
 PASSWORD_KEY, LOGIN_KEY, LOGOUT_KEY = "teacher-password", "teacher-login", "teacher-logout"
 _AUTH = "_ml_teacher"  # session state: fingerprint of the password this session logged in with
 _FAILED = "_ml_teacher_failed"
+_LOGIN_ID = "_ml_teacher_login"  # the remembered login this session holds (revoked at logout)
+_COOKIE_CHECKED = "_ml_teacher_cookie_checked"
 
 log = logging.getLogger("medialit.auth")
 
@@ -50,10 +59,38 @@ def _fingerprint(password: str) -> str:
 
 
 def is_teacher() -> bool:
-    """True when this browser session logged in with the current password (checked on every call)."""
+    """True when this browser session logged in with the current password (checked on every call), or
+    its browser holds a valid remembered login (checked once per session, see the module docstring)."""
     password = configured_password()
+    if not password:
+        return False
+    fingerprint = _fingerprint(password)
     held = st.session_state.get(_AUTH)
-    return bool(password and isinstance(held, str) and hmac.compare_digest(held, _fingerprint(password)))
+    if isinstance(held, str) and hmac.compare_digest(held, fingerprint):
+        return True
+    return _from_cookie(fingerprint)
+
+
+def _from_cookie(fingerprint: str) -> bool:
+    """Log this session in from the browser's teacher cookie, once per session."""
+    if st.session_state.get(_COOKIE_CHECKED):
+        return False
+    st.session_state[_COOKIE_CHECKED] = True
+    login_id = remember.teacher_login(fingerprint)
+    if login_id is None or not get_store().teacher_login_valid(login_id):
+        return False
+    st.session_state[_AUTH], st.session_state[_LOGIN_ID] = fingerprint, login_id
+    return True
+
+
+def _remember_login() -> None:
+    """Hand this browser a remembered login (a school day) for the password just checked."""
+    password = configured_password()
+    if not password:
+        return
+    login_id, expires_at = remember.remember_teacher(_fingerprint(password))
+    get_store().open_teacher_login(login_id, expires_at)
+    st.session_state[_LOGIN_ID] = login_id
 
 
 def client_id() -> str:
@@ -92,11 +129,18 @@ def _on_login() -> None:
     attempt = st.session_state.get(PASSWORD_KEY) or ""
     st.session_state[PASSWORD_KEY] = ""
     st.session_state[_FAILED] = not check_password(attempt)
+    if not st.session_state[_FAILED]:
+        _remember_login()
 
 
 def logout() -> None:
-    """Forget this session's login."""
+    """Forget this session's login, revoke the browser's remembered login and clear its cookie."""
     st.session_state.pop(_AUTH, None)
+    st.session_state[_COOKIE_CHECKED] = True  # a cookie that could not be cleared is not read again
+    login_id = st.session_state.pop(_LOGIN_ID, None)
+    if login_id:
+        get_store().revoke_teacher_login(login_id)
+    remember.forget_teacher()
 
 
 def login_form(lang: str) -> None:
@@ -111,10 +155,21 @@ def login_form(lang: str) -> None:
         st.error(tr("class_login_wrong", lang))
 
 
-def require_teacher(lang: str) -> None:
-    """Stop the page here unless this session is the teacher's (shows the login form instead)."""
+def require_teacher(lang: str, sidebar: bool = True) -> None:
+    """Stop the page here unless this session is the teacher's (shows the login form instead).
+
+    A teacher's page also gets the logout button in its sidebar (``sidebar=False``: none, the lobby).
+    """
     if is_teacher():
+        if sidebar:
+            with st.sidebar:
+                logout_button(lang)
         return
     st.info(tr("class_need_login", lang))
     login_form(lang)
     st.stop()
+
+
+def logout_button(lang: str, key: str = LOGOUT_KEY) -> None:
+    """"Log out": ends the login in this browser (the remembered one included)."""
+    st.button(tr("class_logout", lang), key=key, on_click=logout)

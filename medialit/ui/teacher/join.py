@@ -23,7 +23,7 @@ from medialit.store import (
     normalize_code,
 )
 from medialit.store.classroom import join_class
-from medialit.ui import sidebar
+from medialit.ui import learner_bar, sidebar
 from medialit.ui.lessonstate import forget
 from medialit.ui.state import QP_CODE, QP_LANG, QP_LESSON, adopt, current_learner
 from medialit.ui.state import lang as ui_lang
@@ -38,6 +38,7 @@ def page() -> None:
     """The page: the join form, or (once joined) the class and its lessons."""
     lang = ui_lang()
     sidebar.render(lang)
+    learner_bar.render(lang)
     st.title(tr("class_join_title", lang))
     learner = current_learner()
     klass = get_store().class_session(learner.class_session_id) if learner and learner.class_session_id else None

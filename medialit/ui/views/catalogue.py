@@ -16,6 +16,7 @@ from medialit.i18n import tr
 from medialit.store import Answer, get_store
 from medialit.ui import actions, keys
 from medialit.ui.derived import skills
+from medialit.ui.learner_bar import learner_class
 from medialit.ui.state import current_learner
 
 SECTION_KEYS = {"lesson": "ui_section_lesson", "drill": "ui_section_drill"}
@@ -36,7 +37,7 @@ class CardProgress:
 def page(lang: str) -> None:
     st.title(tr("ui_catalogue_title", lang))
     st.markdown(tr("ui_catalogue_intro", lang))
-    lessons = library().lessons()
+    lessons = offered_lessons()
     if not lessons:
         st.info(tr("ui_no_lessons", lang))
         return
@@ -46,6 +47,17 @@ def page(lang: str) -> None:
         if items:
             st.header(tr(SECTION_KEYS[kind], lang))
             grid(items, progress, lang)
+
+
+def offered_lessons() -> list[LoadedLesson]:
+    """What the student may open: their class session's lessons (in its order) while they belong to one,
+    else every lesson and drill that can be served."""
+    learner = current_learner()
+    klass = learner_class(learner) if learner is not None and learner.in_class else None
+    if klass is None:
+        return library().lessons()
+    # Not classroom.data.session_lessons: that module brings pandas into every student page's first load.
+    return [loaded for lesson_id in klass.lesson_ids if (loaded := library().by_id(lesson_id)) is not None]
 
 
 def learner_progress(lessons: list[LoadedLesson]) -> dict[str, CardProgress]:
