@@ -56,6 +56,10 @@ FRAMEWORK_STRINGS = {
     "Clear all": "chrome_clear",
     "Clear value": "chrome_clear",
     "Open": "chrome_open",
+    "Decrement": "chrome_decrement",
+    "Increment": "chrome_increment",
+    "Drag and drop a file here": "chrome_drop_file",
+    "Upload": "chrome_upload",
 }
 
 _JS = r"""

@@ -14,23 +14,28 @@ from typing import Any
 import streamlit as st
 
 from medialit.format.loader import LoadedLesson
-from medialit.format.text import quoted_markdown
+from medialit.format.text import escape_markdown, quoted_markdown
 from medialit.i18n import number, tr
 from medialit.questions import QuestionBase
 from medialit.questions.registry import kind_of
 from medialit.store import Answer
 
 # Plain text symbols, not emoji: school computers (and headless browsers) often lack an emoji font.
-ICONS = {"right": "✓", "partial": "◐", "wrong": "✗", "extra": "✗", "missed": "–", "neutral": "·", "info": "·"}
+ICONS = {"right": "✓", "partial": "◐", "wrong": "✗", "extra": "✗", "missed": "–", "neutral": "·", "info": "·",
+         "held": "…"}
 VERDICT_KEYS = {"right": "ui_verdict_right", "partial": "ui_verdict_partial", "wrong": "ui_verdict_wrong",
-                "extra": "ui_verdict_extra", "missed": "ui_verdict_missed", "unscored": "ui_verdict_unscored"}
+                "extra": "ui_verdict_extra", "missed": "ui_verdict_missed", "unscored": "ui_verdict_unscored",
+                "held": "ui_verdict_held"}
 
 
 def verdict(answer: Answer) -> str:
-    """right / partial / wrong / unscored for a stored answer (a teacher's override counts)."""
+    """right / partial / wrong / unscored for a stored answer (a teacher's override counts); ``held`` while
+    a written answer the scorer was not sure about waits for the teacher (no automatic points)."""
     result = answer.result or {}
     if not result.get("scored", True) or answer.possible <= 0:
         return "unscored"
+    if result.get("pending") and not answer.overridden:
+        return "held"
     earned = answer.final_earned
     if earned >= answer.possible - 1e-9:
         return "right"
@@ -46,7 +51,7 @@ def render(loaded: LoadedLesson, q: QuestionBase, answer: Answer, lang: str, ful
     if result.get("how"):
         st.caption(result["how"])
     if answer.overridden:
-        comment = f" — {answer.override_comment}" if answer.override_comment else ""
+        comment = f" — {escape_markdown(answer.override_comment)}" if answer.override_comment else ""
         st.info(tr("ui_teacher_override", lang, pts=answer.final_earned, max=answer.possible) + comment)
     given = kind_of(q).widget.given(q, loaded, answer, lang)
     if given:
@@ -63,6 +68,8 @@ def _banner(answer: Answer, lang: str) -> None:
     pts = {"pts": answer.final_earned, "max": answer.possible}
     if state == "unscored":
         st.info(tr("ui_result_recorded", lang))
+    elif state == "held":
+        st.info(tr("ui_result_held", lang, **pts))
     elif state == "right":
         st.success(tr("ui_result_right", lang, **pts))
     elif state == "partial":

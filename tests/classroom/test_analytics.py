@@ -219,8 +219,11 @@ def test_first_impression_against_final_rating_per_student_and_class_means():
     assert table.loc[1, ["before", "after", "change"]].tolist() == [4, 2, -2]
     assert np.isnan(table.loc[3, "after"])
     means = an.impression_means(table.reset_index()).iloc[0]
-    # before (4 + 3 + 5) / 3 = 4; after (2 + 2) / 2 = 2; change (-2 + -1) / 2 = -1.5 over 2 pairs
-    assert [means["before"], means["after"], means["change"], means["pairs"]] == [4, 2, -1.5, 2]
+    # the same two students on both sides: before (4 + 3) / 2 = 3.5; after (2 + 2) / 2 = 2; change -1.5;
+    # student 3 gave only a first impression and is left out of the means (and counted as such)
+    assert [means["before"], means["after"], means["change"], means["pairs"]] == [3.5, 2, -1.5, 2]
+    assert means["after"] - means["before"] == means["change"]
+    assert (means["only_before"], means["only_after"]) == (1, 0)
 
 
 def test_discernment_separates_telling_apart_from_trusting_everything():

@@ -44,7 +44,8 @@ def new_session_form(lang: str) -> None:
     titles = {lo.lesson.id: f"{lo.lesson.title.get(lang, lo.lesson.language)} · {lo.lesson.kind}" for lo in lessons}
     with st.form("new-session", clear_on_submit=False, border=False):
         st.text_input(tr("class_session_name", lang), key=NAME_KEY, max_chars=200)
-        st.multiselect(tr("class_session_lessons", lang), list(titles), format_func=titles.__getitem__, key=LESSONS_KEY)
+        st.multiselect(tr("class_session_lessons", lang), list(titles), format_func=titles.__getitem__, key=LESSONS_KEY,
+                       select_all=False, filter_mode=None, placeholder=tr("class_session_lessons_placeholder", lang))
         st.form_submit_button(tr("class_create", lang), key=CREATE_KEY, type="primary", on_click=_create, args=(lang,))
     problem = st.session_state.get("_ml_new_session_problem")
     if problem:
