@@ -9,8 +9,9 @@ It does, in the browser, the three things a Streamlit page cannot do from Python
 3. **Streamlit's own words** — the framework writes a few English strings of its own (input hints
    such as "Press Enter to apply", the running indicator, the connection-error and page-not-found
    dialogs, the sidebar's button labels). A MutationObserver puts the catalogue's words in their
-   place, in text and in ``aria-label``/``title`` attributes. It never touches the app's content:
-   Markdown, tables and components are skipped. The list is :data:`FRAMEWORK_STRINGS`.
+   place, in ``aria-label``/``title``/``placeholder`` attributes everywhere and in text outside the
+   app's content (the page's Markdown, tables, code and components are never touched: a lesson may
+   well say "Stop"). The list is :data:`FRAMEWORK_STRINGS`.
 """
 
 from __future__ import annotations
@@ -60,13 +61,22 @@ FRAMEWORK_STRINGS = {
     "Increment": "chrome_increment",
     "Drag and drop a file here": "chrome_drop_file",
     "Upload": "chrome_upload",
+    "Sidebar": "chrome_sidebar",
+    "App pages": "chrome_app_pages",
+    "Link to heading": "chrome_heading_link",
+    "Streamlit server is not responding. Are you connected to the internet?": "chrome_server_silent",
+    "Is Streamlit still running? If you accidentally stopped Streamlit, just restart it in your terminal:":
+        "chrome_server_stopped",
+    "streamlit run yourscript.py": "chrome_restart_command",
 }
 
 _JS = r"""
 const STATE = "__medialitAgent";
-// Content the app drew itself: never translated (a lesson may well say "Stop").
-const CONTENT = "[data-testid='stMarkdownContainer'], [data-testid='stTable'], [data-testid='stCode'], "
-  + "[data-testid='stText'], [data-testid='stBidiComponentIsolated'], .stElementContainer iframe";
+// Content the app drew itself on the page: never translated (a lesson may well say "Stop"). Streamlit's own
+// dialogs (connection lost, page not found) are drawn outside the page and are translated.
+const CONTENT = ["stMain", "stSidebarUserContent"].map((area) => ["stMarkdownContainer", "stTable", "stCode",
+  "stText", "stBidiComponentIsolated"].map((part) => `[data-testid='${area}'] [data-testid='${part}']`).join(", "))
+  .join(", ");
 const ATTRIBUTES = ["aria-label", "title", "placeholder"];
 
 function agentState() {
@@ -92,11 +102,11 @@ function translateElement(element, words) {
 function translateTree(root, words) {
   if (root.nodeType === Node.TEXT_NODE) { translateText(root, words); return; }
   if (root.nodeType !== Node.ELEMENT_NODE) return;
-  if (root.closest(CONTENT)) return;
+  // Attributes everywhere (Streamlit labels its own buttons and anchors, even inside content)...
   translateElement(root, words);
-  for (const element of root.querySelectorAll("[aria-label], [title], [placeholder]")) {
-    if (!element.closest(CONTENT)) translateElement(element, words);
-  }
+  for (const element of root.querySelectorAll("[aria-label], [title], [placeholder]")) translateElement(element, words);
+  // ...text only outside the app's content.
+  if (root.closest(CONTENT)) return;
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) translateText(node, words);
 }

@@ -36,7 +36,8 @@ def question_labels(data: ClassData, lesson_id: str | None = None, lang: str = "
 
 
 def _short(text: str, limit: int = 90) -> str:
-    flat = " ".join(str(text).replace("*", "").split())
+    """A prompt on one line, without Markdown's emphasis and quote marks, cut at ``limit`` characters."""
+    flat = " ".join(word for word in str(text).replace("*", "").split() if word != ">")
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 

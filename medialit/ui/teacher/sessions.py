@@ -89,7 +89,8 @@ def show_session(klass: ClassSession, lang: str) -> None:
         st.link_button(tr("class_open_lobby", lang), lobby_url(klass.id), type="primary")
         st.caption(tr("class_open_lobby_help", lang))
     with right:
-        st.image(qr_png(url), caption=tr("class_qr_caption", lang), width="stretch")
+        st.image(qr_png(url), caption=tr("class_qr_caption", lang), width="stretch",
+                 alt=tr("class_qr_alt", lang, url=url))
     present = int(learners["left_at"].isna().sum())
     titles = ", ".join(lo.lesson.title.get(lang, lo.lesson.language) for lo in lessons)
     st.markdown(tr("class_students_count", lang, n=present) + " · " + escape_markdown(titles))
