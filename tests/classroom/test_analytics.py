@@ -191,7 +191,7 @@ def test_option_distribution_counts_each_option_and_names_the_misconception():
     # 4 answers: tass 1/4, interview 2/4, afp 1/4
     assert who["count"].tolist() == [1, 2, 1]
     assert who["share"].tolist() == pytest.approx([0.25, 0.5, 0.25])
-    assert who.loc["interview", "misconception"] == "Believing"
+    assert who.loc["interview", "misconception"] == "Believing *at face value*"
     charged = table[table["question_id"] == "charged"].set_index("option_id")
     assert charged["count"].to_dict() == {"poncifs": 1, "pele-mele": 0, "sommet": 1, "bruxelles": 0}
     assert an.common_misconceptions(table)["option_id"].tolist() == ["interview"]
