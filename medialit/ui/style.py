@@ -21,8 +21,8 @@ CSS = """
 [data-testid="stWidgetLabel"] p { color: #1f2129; }
 div:has(> .st-key-ml-agent-box), .st-key-ml-agent-box { display: none !important; }
 @media (max-width: 1200px) {
-  .st-key-lesson-layout > div > [data-testid="stHorizontalBlock"] { flex-wrap: wrap; }
-  .st-key-lesson-layout > div > [data-testid="stHorizontalBlock"] > [data-testid="stColumn"] {
+  .st-key-lesson-layout [data-testid="stHorizontalBlock"]:has(> [data-testid="stColumn"]) { flex-wrap: wrap; }
+  .st-key-lesson-layout [data-testid="stHorizontalBlock"] > [data-testid="stColumn"] {
     min-width: 100%; flex: 1 1 100%;
   }
 }
