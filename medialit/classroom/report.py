@@ -35,7 +35,8 @@ ALPHA_REASONS = {
 GAP = "[…]"
 
 WORD_KEYS = {
-    "skills": "class_skills", "items": "class_items", "question": "class_col_question", "skill": "class_col_skill",
+    "skills": "class_skills", "item_analysis": "class_items", "question": "class_col_question",
+    "skill": "class_col_skill",
     "answered": "class_col_answered", "facility": "class_col_facility", "discrimination": "class_col_discrimination",
     "items_help": "class_items_help", "alpha": "class_alpha", "options": "class_options",
     "option": "class_col_option", "chosen": "class_col_chosen", "correct": "class_col_correct",
@@ -216,7 +217,8 @@ def _students(data: ClassData, names: dict[int, str], lang: str) -> dict[str, An
 
 
 def _short(text: str, limit: int = 160) -> str:
-    flat = " ".join(str(text).split())
+    """A prompt on one line (a block quote's ">" markers dropped), cut at ``limit`` characters."""
+    flat = " ".join(word for word in str(text).split() if word != ">")
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 

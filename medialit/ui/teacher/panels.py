@@ -12,7 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from medialit import analytics as an
-from medialit.classroom.charts import pct
+from medialit.classroom.charts import pct, svg_bars
 from medialit.classroom.csv_export import question_label
 from medialit.classroom.data import ClassData
 from medialit.classroom.report import alpha_text, impression_sentence
@@ -148,29 +148,13 @@ def heatmap_panel(data: ClassData, loaded: LoadedLesson, question_id: str | None
 
 
 def skills_panel(data: ClassData, lang: str) -> None:
+    """The class's share of the points per skill, as the printed report draws it (plain SVG: no chart
+    toolbar, no framework strings, an accessible name)."""
     st.subheader(tr("class_skills", lang))
     profile = an.skill_profile(data.marks, data.questions)
-    rows = [
-        {
-            "skill": category_name("skills", skill, lang),
-            "share": None if pd.isna(share) else round(share * 100),
-            "points": f"{number(earned, lang)}/{number(possible, lang)}",
-        }
-        for skill, share, earned, possible in profile[["skill", "share", "earned", "possible"]].itertuples(False)
-    ]
-    st.vega_lite_chart(
-        {
-            "data": {"values": rows},
-            "mark": {"type": "bar", "color": "#1f5fa8"},
-            "encoding": {
-                "y": {"field": "skill", "type": "nominal", "sort": None, "title": None},
-                "x": {"field": "share", "type": "quantitative", "scale": {"domain": [0, 100]}, "title": "%"},
-                "tooltip": [{"field": "skill"}, {"field": "share", "title": "%"}, {"field": "points"}],
-            },
-            "height": {"step": 34},
-        },
-        width="stretch",
-    )
+    items = [(category_name("skills", row.skill, lang), None if pd.isna(row.share) else float(row.share))
+             for row in an.typed_rows(profile, an.SkillShareRow)]
+    st.html(svg_bars(items, width=420, lang=lang, title=tr("class_skills", lang)))
 
 
 def ratings_panel(data: ClassData, lang: str) -> None:
