@@ -129,7 +129,7 @@ function watch(state) {
 
 function store(cookie, setTriggerValue) {
   fetch(cookie.url, {
-    method: "POST", credentials: "same-origin", cache: "no-store",
+    method: "POST", credentials: "same-origin",
     headers: { "Content-Type": "application/json" }, body: JSON.stringify({ ticket: cookie.ticket }),
   }).then((response) => setTriggerValue("stored", { id: cookie.id, ok: response.ok }),
           () => setTriggerValue("stored", { id: cookie.id, ok: false }));

@@ -350,3 +350,37 @@ def test_small_screens_keep_the_questions_readable_and_the_code_in_sight(server:
     for table in teacher.locator("[data-testid='stTable']").all():  # nothing cut at 1366 px: no sideways scroll
         assert table.evaluate("t => t.scrollWidth <= t.clientWidth + 1"), table.inner_text()[:200]
     screenshot(teacher, "day-dashboard-1366x768.png", full_page=False)
+
+
+def test_a_student_joins_and_answers_with_the_keyboard_only(server: Any, open_page: Any) -> None:
+    url, store = server
+    klass = store.create_class_session("2nde E — clavier", [LESSON])
+    page = open_page(1280, 900)
+    goto_app(page, f"{url}/join?join={klass.join_code}")
+    field = page.get_by_label("Ton pseudonyme (pas ton vrai nom)")
+    for _ in range(40):  # Tab through the page until the pseudonym field has the focus
+        page.keyboard.press("Tab")
+        if field.evaluate("e => e === document.activeElement"):
+            break
+    assert field.evaluate("e => e === document.activeElement"), "the pseudonym field is reachable with Tab"
+    page.keyboard.type("Clavier")
+    page.keyboard.press("Enter")  # submits the join form
+    expect(page.get_by_text("Tu es dans la classe « 2nde E — clavier »")).to_be_visible()
+    button = page.get_by_role("button", name="Aller à mes leçons")
+    button.focus()
+    page.keyboard.press("Enter")
+    start = page.locator(f".st-key-open-{LESSON} button")
+    expect(start).to_be_visible()
+    start.focus()
+    page.keyboard.press("Enter")
+    first = page.locator("[data-testid='stRadio'] input").first
+    expect(first).to_be_attached()
+    first.focus()  # a radio group: the arrows choose
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    submit = page.get_by_role("button", name="Valider ma réponse", exact=True)
+    submit.focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("Réponse enregistrée.", exact=False).first).to_be_visible()
+    learner = store.session_learners(klass.id)[0]
+    assert [a.raw for a in store.answers(learner.id)] == [{"value": 3}]
