@@ -1,4 +1,5 @@
 # The two commands: `make run` and `make test`. Both build their own environment.
+# `make run` starts serve.py: the app (app.py) with compressed front-end files and a warm-up (medialit/server).
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -14,13 +15,13 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/streamlit run app.py --server.port $(PORT)
+	$(BIN)/streamlit run serve.py --server.port $(PORT)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
 lint: $(STAMP)
-	$(BIN)/ruff check medialit tests app.py benchmarks deploy
+	$(BIN)/ruff check medialit tests app.py serve.py benchmarks deploy scripts
 	$(BIN)/mypy
 	$(BIN)/medialit validate --strict
 

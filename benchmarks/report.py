@@ -24,6 +24,54 @@ def _panel_share(result: dict) -> float:
     return round(100 * result.get("fragment_reruns", 0) / max(result["reruns"], 1), 1)
 
 
+def _get(*path: str | int) -> Callable[[dict], float]:
+    """A figure read along ``path`` (NaN when absent: e.g. a dashboard page that never finished)."""
+    def read(result: dict) -> float:
+        value: Any = result
+        for step in path:
+            if not isinstance(value, dict) or str(step) not in value:
+                return float("nan")
+            value = value[str(step)]
+        return float(value)
+    return read
+
+
+def _burst_targets(prefix: str, section: str, label: str) -> tuple[Target, ...]:
+    rows: list[Target] = []
+    for n in (30, 150):
+        rows += [
+            Target(f"{label}{n} first loads at once: minimal page median", section, _get(n, "minimal", "median_ms"),
+                   None, "ms"),
+            Target(f"{label}{n} first loads at once: home median", section, _get(n, "home", "median_ms"), None, "ms"),
+            Target(f"{label}{n} first loads at once: lesson median", section, _get(n, "lesson", "median_ms"), None,
+                   "ms"),
+            Target(f"{label}{n} at once: home / minimal", section, _get(n, "home_vs_minimal"), 2, "x"),
+            Target(f"{label}{n} at once: lesson / minimal", section, _get(n, "lesson_vs_minimal"), 2, "x"),
+            *(Target(f"{label}{n} at once: server CPU per {page} load", section,
+                     _get(n, page, "cpu_ms_per_load"), None, "ms") for page in ("minimal", "home", "lesson")),
+        ]
+    return tuple(rows)
+
+
+def _weight_targets(section: str, label: str) -> tuple[Target, ...]:
+    rows: list[Target] = []
+    for page in ("home", "join", "lesson"):
+        rows.append(Target(f"{label}first visit, {page} page (Chromium, on the wire)", section,
+                           lambda r, p=page: round(r[p]["total_bytes"] / 1e6, 3), 1.2, "MB"))
+        rows.append(Target(f"{label}first visit, {page} page, gzip only (plain HTTP)", section,
+                           lambda r, p=page: round(r[p]["gzip_only_bytes"] / 1e6, 3), None, "MB"))
+    return tuple(rows)
+
+
+def _cold_targets(section: str, label: str) -> tuple[Target, ...]:
+    return (
+        Target(f"{label}restart: healthy after", section, _get("healthy_after_s"), None, "s"),
+        Target(f"{label}restart: first burst of 30 (cold) median", section, _get("cold", "median"), None, "ms"),
+        Target(f"{label}restart: same burst warm median", section, _get("warm", "median"), None, "ms"),
+        Target(f"{label}restart: cold / warm burst", section, _get("cold_vs_warm"), 2, "x"),
+    )
+
+
 TARGETS: tuple[Target, ...] = (
     Target("30 students: interaction median", "classroom_30", lambda r: r["interaction_ms"]["median"], 50, "ms"),
     Target("30 students: interaction p95", "classroom_30", lambda r: r["interaction_ms"]["p95"], 250, "ms"),
@@ -46,6 +94,32 @@ TARGETS: tuple[Target, ...] = (
     Target("150 students: memory per session", "classroom_150", lambda r: r["rss_mb_per_session"], 1, "MB"),
     Target("150 students: answers stored = submitted", "classroom_150", lambda r: r["stored"], None, "",
            equal_to=lambda r: r["submitted"]),
+    Target("realistic class: students (15-60 s per action)", "realistic", lambda r: r["students"], None, ""),
+    Target("realistic class: interaction median", "realistic", lambda r: r["interaction_ms"]["median"], None, "ms"),
+    Target("realistic class: interaction p95", "realistic", lambda r: r["interaction_ms"]["p95"], 250, "ms"),
+    Target("realistic class: first load median", "realistic", lambda r: r["first_load_ms"]["median"], None, "ms"),
+    Target("realistic class: server CPU (share of a core)", "realistic", lambda r: r["server_cpu_share"], None, ""),
+    Target("realistic class: answers stored = submitted", "realistic", lambda r: r["stored"], None, "",
+           equal_to=lambda r: r["submitted"]),
+    Target("capacity: largest class at p95 <= 250 ms, nothing lost", "capacity", lambda r: r["largest_class"],
+           None, "students"),
+    *_burst_targets("", "first_loads", ""),
+    *_burst_targets("", "baseline_first_loads", "BEFORE: "),
+    Target("join burst: 30 open the join link at once, page median", "join_burst",
+           lambda r: r["page_load_ms"]["median"], None, "ms"),
+    Target("join burst: join click median", "join_burst", lambda r: r["join_click_ms"]["median"], None, "ms"),
+    Target("join burst: join click p95", "join_burst", lambda r: r["join_click_ms"]["p95"], None, "ms"),
+    Target("join burst: failed joins", "join_burst", lambda r: r["failed"], None, "", equal_to=lambda r: 0),
+    *_cold_targets("cold_start", ""),
+    *_cold_targets("baseline_cold_start", "BEFORE: "),
+    *_weight_targets("weight", ""),
+    *_weight_targets("baseline_weight", "BEFORE: "),
+    Target("dashboard page, 1,000 x 5: opened (1) or not within the timeout (0)", "dashboard_page",
+           lambda r: float(r["finished"]), None, ""),
+    Target("dashboard page: answers / to review", "dashboard_page", lambda r: r["answers"], None, "",),
+    Target("dashboard page: opens in", "dashboard_page", _get("open_s"), 2, "s"),
+    Target("dashboard page: a live refresh, CPU", "dashboard_page", _get("refresh_cpu_ms_mean"), 100, "ms"),
+    Target("dashboard page: a live refresh, bytes", "dashboard_page", _get("refresh_kb_median"), 50, "KB"),
     Target("lesson page rerun / floor (median)", "rerun_cost", lambda r: r["ratio"], 3, "x"),
     Target("lesson page rerun (exec_time median)", "rerun_cost", lambda r: r["lesson_exec_ms_median"], None, "ms"),
     Target("floor page rerun (exec_time median)", "rerun_cost", lambda r: r["floor_exec_ms_median"], None, "ms"),
@@ -56,7 +130,8 @@ TARGETS: tuple[Target, ...] = (
     Target("validation of generated lessons", "validation", lambda r: r["lessons_per_s"], None, "lessons/s"),
     Target("validation misjudged files", "validation", lambda r: r["misjudged"], None, "",
            equal_to=lambda r: 0),
-    Target("dashboard refresh: 1,000 students x 5 lessons", "dashboard", lambda r: r["seconds"], 0.5, "s"),
+    Target("dashboard analyses alone (pandas, no page): 1,000 students x 5 lessons", "dashboard",
+           lambda r: r["seconds"], 0.5, "s"),
     Target("every class analysis at once (info)", "dashboard", lambda r: r["all_analyses_s"], None, "s"),
     Target("X-ray: five seeds, uncached", "xray", lambda r: r["total_ms"], None, "ms"),
 )
@@ -75,13 +150,16 @@ def rows(results: dict) -> list[tuple[str, str, str, str]]:
         section = results.get(target.section)
         if section is None:
             continue
-        value = target.figure(section)
+        try:
+            value = target.figure(section)
+        except (KeyError, TypeError, ZeroDivisionError):
+            continue
         if target.equal_to is not None:
             expected = target.equal_to(section)
             out.append((target.label, _fmt(value), f"= {_fmt(expected)}", "PASS" if value == expected else "FAIL"))
         elif target.limit is not None:
             out.append((target.label, f"{_fmt(value)} {target.unit}".strip(), f"<= {_fmt(target.limit)} {target.unit}",
-                        "PASS" if value <= target.limit else "FAIL"))
+                        "PASS" if value <= target.limit else "FAIL"))  # NaN (not measured) is a FAIL
         else:
             out.append((target.label, f"{_fmt(value)} {target.unit}".strip(), "", ""))
     for kind, figures in sorted(results.get("scoring", {}).items()):

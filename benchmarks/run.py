@@ -1,11 +1,19 @@
-"""``make bench``: measure the real app and the engine, write ``benchmarks/results.json``, print a table.
+"""``make bench``: measure the real app and the engine, write ``benchmarks/work/results.json``, print a table.
 
 Sections (``--only`` picks some): ``classroom`` (30 and 150 simulated students on the real
-server), ``rerun`` (the lesson page's rerun time against Streamlit's floor, plus a cProfile of
-the app's reruns), ``micro`` (scoring, validation of 1,000 generated lessons, the dashboard's
-analytics over 1,000 students x 5 lessons, the X-ray of the five seeds). Targets are checked and
-reported, never asserted: these are benchmarks on a shared, noisy machine (the load average is
-recorded beside each section).
+server, 1-3 s between actions: the aggressive workload), ``realistic`` (a class of 600 working at
+15-60 s per action, joining over a minute; ``--capacity`` searches the largest class one process
+holds at p95 <= 250 ms with no answer lost), ``bursts`` (30 and 150 first loads at once of the
+home and lesson pages against a minimal Streamlit page, a class of 30 joining at once, a restart
+mid-class), ``weight`` (a first visit in Chromium, bytes on the wire), ``dashboard_page`` (the
+teacher's dashboard over the websocket for 1,000 learners x 5 lessons), ``rerun`` (the lesson
+page's rerun time against Streamlit's floor, plus a cProfile), ``micro`` (scoring, validation of
+1,000 generated lessons, the dashboard's pandas analyses alone, the X-ray of the five seeds).
+``--baseline DIR`` also runs bursts and weight on ``DIR/app.py`` (e.g. an older checkout) in the
+same run, for before/after figures. Servers listen on 127.0.0.1 only; results go outside the
+tracked tree (``benchmarks/work/``, git-ignored). Targets are checked and reported, never
+asserted: these are benchmarks on a shared, noisy machine (the load average is recorded beside
+each section).
 """
 
 from __future__ import annotations
@@ -21,13 +29,14 @@ from pathlib import Path
 
 import streamlit
 
-from benchmarks import classroom, micro, rerun_cost
+from benchmarks import burst, classroom, dashboard, micro, rerun_cost, weight
 from benchmarks.profiling import hotspots
 from benchmarks.report import table
+from benchmarks.server import APP, make_server
 from medialit.format.library import library
 from medialit.format.loader import LoadedLesson
 
-RESULTS = Path(__file__).resolve().parent / "results.json"
+RESULTS = Path(__file__).resolve().parent / "work" / "results.json"  # git-ignored
 
 
 def default_lesson(lessons: list[LoadedLesson]) -> LoadedLesson:
@@ -41,6 +50,14 @@ def scale_profile(profile: dict, real_ms_per_run: float) -> None:
     profile["real_exec_ms_per_run"] = real_ms_per_run
     for row in profile["app_functions_ms_per_run"]:
         row["estimated_ms"] = round(row["cumulative_ms"] * factor, 1)
+
+
+def _weight(app: Path, loaded: LoadedLesson) -> dict:
+    """A first visit of the home, join and lesson pages in Chromium, on a fresh server for ``app``."""
+    with make_server(app) as server:
+        server.start(timeout=120)
+        return weight.measure({"home": server.url + "/", "join": server.url + "/join?join=ABCDEF",
+                               "lesson": f"{server.url}/?lesson={loaded.lesson.id}"})
 
 
 def _section(results: dict, name: str, work) -> None:  # type: ignore[no-untyped-def] - any zero-arg callable
@@ -57,8 +74,17 @@ def _section(results: dict, name: str, work) -> None:  # type: ignore[no-untyped
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__.split("\n")[0])
-    parser.add_argument("--only", default="classroom,rerun,micro", help="comma-separated sections")
-    parser.add_argument("--students", default="30,150", help="class sizes, comma-separated")
+    parser.add_argument("--only", default="classroom,realistic,bursts,weight,dashboard_page,rerun,micro",
+                        help="comma-separated sections")
+    parser.add_argument("--realistic", type=int, default=600, help="students in the realistic class")
+    parser.add_argument("--realistic-seconds", type=float, default=120.0, help="length of a realistic run")
+    parser.add_argument("--capacity", action="store_true",
+                        help="the long capacity search (realistic classes of --capacity-sizes, ~3 min each)")
+    parser.add_argument("--capacity-sizes", default="300,600,900,1200,1500")
+    parser.add_argument("--dashboard-learners", type=int, default=1000)
+    parser.add_argument("--dashboard-timeout", type=float, default=45.0, help="seconds to wait for the page")
+    parser.add_argument("--baseline", type=Path, help="a kit checkout whose app.py to measure beside (before/after)")
+    parser.add_argument("--students", default="30", help="class sizes of the aggressive workload (30,150: +5 min)")
     parser.add_argument("--lesson", help="lesson id (default: the one with the longest document)")
     parser.add_argument("--think", default="1,3", help="think time range in seconds, e.g. 1,3")
     parser.add_argument("--ramp", type=float, default=10.0, help="seconds over which students join")
@@ -81,6 +107,29 @@ def main(argv: list[str] | None = None) -> int:
         for n in (int(x) for x in args.students.split(",")):
             _section(results, f"classroom_{n}", lambda n=n: classroom.run_class(
                 loaded, n, seed=args.seed, think=think, ramp=args.ramp).to_dict())
+    if "realistic" in only or args.capacity:
+        realistic = {"seconds": args.realistic_seconds, "seed": args.seed}
+        if args.capacity:
+            sizes = tuple(int(x) for x in args.capacity_sizes.split(","))
+            _section(results, "capacity", lambda: classroom.capacity(loaded, sizes, **realistic))
+        else:
+            _section(results, "realistic", lambda: classroom.realistic_class(loaded, args.realistic, **realistic))
+    if "bursts" in only:
+        _section(results, "first_loads", lambda: burst.first_loads(loaded))
+        _section(results, "join_burst", lambda: burst.join_burst(loaded, 30))
+        _section(results, "cold_start", lambda: burst.cold_start(APP))
+        if args.baseline:
+            base_app = args.baseline.resolve() / "app.py"
+            _section(results, "baseline_first_loads", lambda: burst.first_loads(loaded, app=base_app))
+            _section(results, "baseline_cold_start", lambda: burst.cold_start(base_app))
+    if "weight" in only:
+        _section(results, "weight", lambda: _weight(APP, loaded))
+        if args.baseline:
+            _section(results, "baseline_weight", lambda: _weight(args.baseline.resolve() / "app.py", loaded))
+    if "dashboard_page" in only:
+        five = [x for x in lessons if x.lesson.kind == "lesson"][:5]
+        _section(results, "dashboard_page", lambda: dashboard.measure(five, args.dashboard_learners,
+                                                                      timeout=args.dashboard_timeout))
     if "rerun" in only:
         _section(results, "rerun_cost", lambda: rerun_cost.measure(loaded))
         with tempfile.TemporaryDirectory(prefix="medialit-profile-") as tmp:
@@ -94,6 +143,7 @@ def main(argv: list[str] | None = None) -> int:
         _section(results, "validation", lambda: micro.validation(args.validate))
         _section(results, "dashboard", lambda: micro.dashboard(lessons_only))
         _section(results, "xray", micro.xray_seeds)
+    args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(table(results))
     print(f"\nwritten: {args.output}")

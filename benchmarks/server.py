@@ -1,7 +1,8 @@
 """Start the app the way ``make run`` does, on a free port, with its data in a given folder.
 
-``start_server()`` runs ``streamlit run <app> --server.port <port>`` from the repository (so the
-repo's ``.streamlit/config.toml`` applies), with ``MEDIALIT_DATA_DIR`` (and optionally
+``make_server().start()`` runs ``streamlit run serve.py --server.port <port>`` from the repository
+(what ``make run`` runs: the app with compressed front-end files and its warm-up; the repo's
+``.streamlit/config.toml`` applies; any other script may be given instead), with ``MEDIALIT_DATA_DIR`` (and optionally
 ``MEDIALIT_HOME``) set, ``HOME`` pointed at a scratch folder (nothing is written to the real
 home), and waits for ``/_stcore/health``. The ``streamlit`` process *is* the server, so its pid
 is the one to read CPU time and memory from (``/proc/<pid>/stat`` and ``/status``).
@@ -24,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-APP = REPO / "app.py"
+APP = REPO / "serve.py"  # make run's server: app.py behind medialit.server
 STREAMLIT = Path(sys.executable).parent / "streamlit"
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
@@ -64,7 +65,8 @@ class Server:
         """Start (or restart, on the same port and data) and wait until it answers."""
         log = self.log_path.open("ab")
         self.proc = subprocess.Popen(
-            [str(STREAMLIT), "run", str(self.app), "--server.port", str(self.port), *self.args],
+            [str(STREAMLIT), "run", str(self.app), "--server.port", str(self.port), "--server.address", "127.0.0.1",
+             *self.args],
             cwd=REPO, env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
         )
         log.close()

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Start N medialit replicas -- one single-process `streamlit run app.py` each, on consecutive loopback
+# Start N medialit replicas -- one single-process `streamlit run serve.py` each, on consecutive loopback
 # ports -- sharing one PostgreSQL database, for HAProxy to spread the classes over (docs/deploy.md).
 #
 #   MEDIALIT_DATABASE_URL='postgresql+psycopg://medialit:PASS@127.0.0.1/medialit' \
@@ -82,7 +82,7 @@ trap 'stop_all; exit 0' TERM INT
 trap 'stop_all' EXIT
 
 for port in "${PORT_LIST[@]}"; do
-  "$STREAMLIT" run app.py --server.port "$port" --server.address "$ADDRESS" --server.headless true \
+  "$STREAMLIT" run serve.py --server.port "$port" --server.address "$ADDRESS" --server.headless true \
     >> "$LOG_DIR/replica-$port.log" 2>&1 &
   PIDS+=("$!")
   echo "run-replicas: replica on $ADDRESS:$port, pid $!, log $LOG_DIR/replica-$port.log"

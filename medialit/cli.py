@@ -146,15 +146,22 @@ def xray_command(document: Path, lang: str, kinds: tuple[str, ...], as_json: boo
 @main.command("xray-eval")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 def xray_eval_command(as_json: bool) -> None:
-    """How well the X-ray finds the loaded-language passages of the kit's lessons (precision, recall)."""
+    """How well the X-ray finds loaded language: on the kit's lessons (seed), and on the evaluation texts
+    of tests/xray/texts (dev, and held-out: texts its word lists were never tuned on), reported apart."""
     from medialit.format.library import Library
+    from medialit.xray import textsets
     from medialit.xray.evaluation import evaluate, report_lines
 
-    result = evaluate(Library(kit_root()))
+    seed = evaluate(Library(kit_root()))
+    folder = kit_root() / "tests" / "xray" / "texts"
+    sets = {name: textsets.evaluate_set(folder / name) for name in textsets.SETS if (folder / name).is_dir()}
     if as_json:
-        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
-    else:
-        click.echo("\n".join(report_lines(result)))
+        click.echo(json.dumps({"seed": seed, **sets}, ensure_ascii=False, indent=2))
+        return
+    lines = report_lines(seed)
+    for result in sets.values():
+        lines += ["", *textsets.report_lines(result)]
+    click.echo("\n".join(lines))
 
 
 @main.command("export")

@@ -157,29 +157,6 @@ def test_lessons_on_a_kit_text_mark_it_written_for_the_kit():
             assert document.written_for_kit, path.name
 
 
-def test_acceptable_passages_in_the_notes_are_found_in_their_documents():
-    """notes/acceptable.yaml lists passages to make acceptable once the scoring change lands."""
-    import yaml
-
-    from medialit.format.document import locate, read_document
-
-    notes = yaml.safe_load((ROOT / "notes" / "acceptable.yaml").read_text(encoding="utf-8")) or {}
-    lessons = {lesson.id: lesson for lesson in (load_lesson(p, ROOT).loaded.lesson for p in ALL)}
-    problems = []
-    for lesson_id, questions in notes.items():
-        lesson = lessons[lesson_id]
-        text = read_document(ROOT / lesson.document.file)
-        for question_id, passages in questions.items():
-            question = lesson.question(question_id)
-            assert question is not None and question.type == "highlight", (lesson_id, question_id)
-            expected = {(p.quote, p.occurrence) for p in question.passages}
-            for passage in passages or []:
-                found = locate(text, passage["quote"], passage.get("occurrence"))
-                if found.span is None or (passage["quote"], passage.get("occurrence")) in expected:
-                    problems.append((lesson_id, question_id, passage["quote"], found.problem))
-    assert problems == []
-
-
 _QUOTED = re.compile(r"«[^»]*»|`[^`]*`|^\s*>.*$", re.MULTILINE)
 _VOUS = re.compile(r"\b(vous|votre|vos)\b", re.IGNORECASE)
 

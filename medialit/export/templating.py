@@ -14,6 +14,7 @@ from jinja2 import ChoiceLoader, Environment, FunctionLoader, PackageLoader, Str
 from markupsafe import Markup
 
 from medialit.export.markup import md, md_inline
+from medialit.format.text import quoted
 from medialit.questions.registry import KINDS
 
 TYPE_PREFIX = "type/"
@@ -40,6 +41,7 @@ def environment() -> Environment:
     )
     env.filters["md"] = lambda text: Markup(md(text or ""))
     env.filters["md_inline"] = lambda text: Markup(md_inline(text or ""))
+    env.filters["quoted"] = quoted  # escaped by autoescape like any text
     return env
 
 

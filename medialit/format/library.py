@@ -1,7 +1,8 @@
 """The kit's lessons and drills, loaded once and reloaded when a file changes.
 
 Keyed on each file's modification time and size (and its document's), so an edited lesson is
-picked up on the next request without a restart, and an unchanged one costs one ``stat``.
+picked up on the next request without a restart, and an unchanged one costs one ``stat``; the
+folders are listed again only when their own stamp changes (a file added, removed or renamed).
 A broken file never hides the others: it is listed with its problems and not served.
 """
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,13 +53,29 @@ class Library:
         self._entries: dict[Path, _Entry] = {}
         self._paths: dict[str, Path] = {}  # lesson id -> the file that served it last
         self._lock = threading.Lock()
+        self._listing: tuple[tuple, list[Path]] | None = None  # (folder stamps, files)
 
     def _dirs(self) -> list[Path]:
         return [self.root / "lessons", self.root / "exercises"]
 
+    def _files(self) -> list[Path]:
+        """The lesson files, listed again only when a folder changed (a file added, removed or renamed).
+
+        A folder's stamp is trusted only once it is a second old: file times are coarse (a few ms),
+        so a file added in the same tick as the listing would otherwise go unseen."""
+        dirs = self._dirs()
+        stamps = tuple(_stamp(d) for d in dirs)
+        listed = self._listing
+        if listed is not None and listed[0] == stamps:
+            return listed[1]
+        files = lesson_files(dirs)
+        settled = all(s is None or time.time_ns() - s[0] > 1_000_000_000 for s in stamps)
+        self._listing = (stamps, files) if settled else None
+        return files
+
     def results(self) -> list[LoadResult]:
         """Every lesson file's load result (good and broken), in catalogue order."""
-        files = lesson_files(self._dirs())
+        files = self._files()
         out = [self._get(path) for path in files]
         with self._lock:
             for gone in set(self._entries) - set(files):
@@ -65,8 +83,12 @@ class Library:
         return out
 
     def lessons(self) -> list[LoadedLesson]:
-        """The lessons students may open (files without errors)."""
+        """Every lesson that loads (files without errors), drafts included: what teachers' tools see."""
         return [r.loaded for r in self.results() if r.loaded]
+
+    def published(self) -> list[LoadedLesson]:
+        """The lessons students may see: those that load and are not ``status: draft``."""
+        return [loaded for loaded in self.lessons() if not loaded.lesson.is_draft]
 
     def by_id(self, lesson_id: str) -> LoadedLesson | None:
         """The lesson ``lesson_id`` (None when no file serves it now).
@@ -77,7 +99,7 @@ class Library:
         known = self._unchanged(self._paths.get(lesson_id), lesson_id)
         if known is not None:
             return known
-        for path in lesson_files(self._dirs()):
+        for path in self._files():
             loaded = self._get(path).loaded
             if loaded is not None and loaded.lesson.id == lesson_id:
                 self._paths[lesson_id] = path

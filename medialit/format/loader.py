@@ -16,6 +16,13 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from medialit.format import messages as errors
+from medialit.format.authoring import (
+    byline_message,
+    placeholder_message,
+    placeholder_paths,
+    untranslated_message,
+    untranslated_paths,
+)
 from medialit.format.document import locate, read_document
 from medialit.format.model import DocumentRef, Lesson
 from medialit.format.problems import Problem, Severity
@@ -71,11 +78,12 @@ def topic_of(strings: list[str]) -> frozenset[str]:
 
 
 def _strings(node: Any) -> list[str]:
-    """Every string inside a dumped model (texts, quotes, terms)."""
+    """Every string inside a dumped model (texts, quotes, terms), except the rubric tests' sample answers:
+    an ``examples:`` answer about a football match must not make football a topic of the lesson."""
     if isinstance(node, str):
         return [node]
     if isinstance(node, dict):
-        return [s for value in node.values() for s in _strings(value)]
+        return [s for key, value in node.items() if key != "examples" for s in _strings(value)]
     if isinstance(node, list):
         return [s for value in node for s in _strings(value)]
     return []
@@ -188,12 +196,22 @@ class _Checker:
 
     def check_lesson(self, lesson: Lesson) -> None:
         self._document(lesson.document, lesson.kind)
+        self.check_unfinished(self.doc.data, lesson.document)
         self._questions(list(enumerate(lesson.questions)), lesson.document is not None, lesson.language)
+        self._together(lesson)
         if lesson.kind == "lesson":
             missing = [s for s in ("sourcing", "framing", "loaded_language") if s not in lesson.skills()]
             if missing:
                 self.add(self.doc.line(("questions",)), "warning",
                          f"no question trains {', '.join(missing)}: a lesson should cover all three skills")
+
+    def _together(self, lesson: Lesson) -> None:
+        """Each question type's checks across the lesson (e.g. the right option always in one place)."""
+        for model in {type(q) for q in lesson.questions}:
+            mine = [(i, q) for i, q in enumerate(lesson.questions) if type(q) is model]
+            for index, problem in model.check_together(mine, lesson.language):
+                where = ("questions", index, *problem.path)
+                self.add(self.doc.line(where), problem.severity, problem.message, lesson.questions[index].id)
 
     def check_parts(self, data: dict) -> None:
         """Check what can be checked in a file whose format has errors (reported separately)."""
@@ -205,6 +223,7 @@ class _Checker:
                 document = None
         if document is not None:
             self._document(document, "drill")
+        self.check_unfinished(data, document)
         good = []
         for index, item in enumerate(data.get("questions") or [] if isinstance(data.get("questions"), list) else []):
             try:
@@ -213,6 +232,16 @@ class _Checker:
                 continue
         language = str(data.get("language")) if data.get("language") in ("fr", "en") else "fr"
         self._questions(good, document is not None, language)
+
+    def check_unfinished(self, data: Any, ref: DocumentRef | None) -> None:
+        """What ``medialit new`` left to write: placeholders, and the author a byline names."""
+        for path in placeholder_paths(data):
+            self.add(self.doc.line(path), "warning", placeholder_message(path), _question_id(data, path))
+        for path, missing in untranslated_paths(data):
+            self.add(self.doc.line(path), "warning", untranslated_message(path, missing), _question_id(data, path))
+        message = byline_message(self.text, ref.author) if ref is not None and self.text else None
+        if message:
+            self.add(self.doc.line(("document", "author")), "warning", message)
 
     def _document(self, ref: DocumentRef | None, kind: str) -> None:
         if ref is None:

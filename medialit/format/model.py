@@ -54,6 +54,12 @@ class Lesson(Strict):
     format: Literal[1] = Field(1, description="The format version of this file.")
     id: Slug = Field(description="Stable id: progress and answers are stored against it.")
     kind: Literal["lesson", "drill"] = "lesson"
+    status: Literal["draft", "published"] = Field(
+        "published",
+        description="draft: the lesson is being written; students do not see it (not in the catalogue, not "
+        "offered for class sessions), the lesson lab does. 'medialit new' writes draft; change it to "
+        "published when the lesson is ready.",
+    )
     title: LText
     document: DocumentRef | None = None
     language: Literal["fr", "en"] = Field("fr", description="The language the lesson is written in.")
@@ -63,6 +69,10 @@ class Lesson(Strict):
     teacher_notes: TeacherNotes
     settings: Settings = Field(default_factory=Settings)
     questions: list[Question] = Field(min_length=1)
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == "draft"
 
     def question(self, question_id: str) -> Question | None:
         return next((q for q in self.questions if q.id == question_id), None)

@@ -130,6 +130,33 @@ def escape_markdown(text: object) -> str:
     return _LEADING_MARKER.sub(lambda m: "\\" + m.group(1) if m.group(1) in "-+" else m.group(1)[:-1] + "\\)", flat)
 
 
+_PAIRS = {"«": "»", "“": "”", "„": "“", '"': '"', "‘": "’", "'": "'"}
+
+
+def has_own_quotes(text: str) -> bool:
+    """True when ``text`` is one quotation with its own marks («…», “…”, "…"): the quote closing its
+    first mark is its last character ("« a » et « b »" is two quotations, not one)."""
+    flat = text.strip()
+    if len(flat) < 2 or flat[0] not in _PAIRS or flat[-1] != _PAIRS[flat[0]]:
+        return False
+    opening, closing = flat[0], _PAIRS[flat[0]]
+    if opening == closing:
+        return flat.count(opening) == 2
+    depth = 0
+    for index, char in enumerate(flat):
+        depth += (char == opening) - (char == closing)
+        if depth == 0:
+            return index == len(flat) - 1
+    return False
+
+
+def quoted(text: str) -> str:
+    """A passage between French quotes, unless it already is one quotation with its own marks."""
+    return text.strip() if has_own_quotes(text) else "« " + text + " »"
+
+
 def quoted_markdown(text: str) -> str:
-    """A passage of a document as inline Markdown between French quotes."""
+    """A passage of a document as inline Markdown between French quotes (its own marks when it has them)."""
+    if has_own_quotes(text):
+        return escape_markdown(text)
     return "«\u00a0" + escape_markdown(text) + "\u00a0»"

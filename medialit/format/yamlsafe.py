@@ -84,7 +84,7 @@ def read_yaml(text: str | bytes) -> YamlDoc:
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        doc.problems.append(_syntax_problem(exc))
+        doc.problems.append(_syntax_problem(exc, text))
         return doc
     except (yaml.YAMLError, RecursionError, ValueError) as exc:
         reason = type(exc).__name__.lower()
@@ -127,8 +127,26 @@ def _first_anchor_or_alias(text: str) -> tuple[int, str] | None:
     return None
 
 
-def _syntax_problem(exc: yaml.MarkedYAMLError) -> tuple[int, str]:
+def _syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, str]:
+    """The line and message of a syntax error, on the line where the mistake is.
+
+    The parser notices a missing ':' or an unclosed quote only on a later line; the line of the key
+    it was reading (its context mark), or of the quote that swallowed the lines after it, is the one
+    the teacher must fix.
+    """
+    runaway = _runaway_scalar(text, exc)
+    if runaway is None and exc.context == "while scanning a quoted scalar" and exc.context_mark is not None:
+        runaway = exc.context_mark.line + 1, exc.context_mark.column + 1, True
+    if runaway is not None:
+        line, col, quoted = runaway
+        if quoted:
+            return line, (f"YAML syntax error at column {col}: a quote opens here and is not closed on this line; "
+                          "add the closing quote (or put the text in the other kind of quotes)")
+        return line, (f"YAML syntax error at column {col}: this line has no ':' after its key; "
+                      "write the key, then ': ', then the value")
     mark = exc.problem_mark or exc.context_mark
+    if exc.context in _CONTEXT_IS_THE_MISTAKE and exc.context_mark is not None:
+        mark = exc.context_mark
     line = mark.line + 1 if mark else 1
     col = mark.column + 1 if mark else 1
     what = (exc.problem or "syntax error").strip()
@@ -137,6 +155,34 @@ def _syntax_problem(exc: yaml.MarkedYAMLError) -> tuple[int, str]:
     else:
         hint = next((h for start, h in _SYNTAX_HINTS if what.startswith(start)), _DEFAULT_HINT)
     return line, f"YAML syntax error at column {col}: {what}; {hint}"
+
+
+_CONTEXT_IS_THE_MISTAKE = ("while scanning a simple key",)
+
+
+def _runaway_scalar(text: str, exc: yaml.MarkedYAMLError) -> tuple[int, int, bool] | None:
+    """(line, column, quoted) of a text that ran over several lines up to the error, if there is one.
+
+    A quoted text runs on when its closing quote is missing; a plain one when its line has no ':'
+    (the next line's ``key: value`` is then read as the rest of it).
+    """
+    problem = exc.problem_mark
+    if problem is None:
+        return None
+    last = None
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if token.start_mark.index >= problem.index:
+                break
+            if isinstance(token, yaml.ScalarToken):
+                last = token
+    except (yaml.YAMLError, RecursionError, ValueError):
+        pass
+    if last is None or last.start_mark.line == last.end_mark.line or last.end_mark.line != problem.line:
+        return None
+    if last.plain and not (exc.problem or "").startswith("mapping values are not allowed"):
+        return None
+    return last.start_mark.line + 1, last.start_mark.column + 1, not last.plain
 
 
 def _line_text(exc: yaml.MarkedYAMLError, mark: yaml.Mark | None) -> str:

@@ -135,6 +135,11 @@ def either(items: list[str], lang: str) -> str:
     return format_list(list(items), style="or", locale=lang if lang in LANGS else FALLBACK) if items else ""
 
 
+def both(items: list[str], lang: str) -> str:
+    """``A et B``, ``A, B et C`` (fr); ``A and B`` (en)."""
+    return format_list(list(items), style="standard", locale=lang if lang in LANGS else FALLBACK) if items else ""
+
+
 def school_timezone() -> ZoneInfo:
     """The school's time zone (``MEDIALIT_TIMEZONE``, an IANA name such as Europe/Paris)."""
     return _zone(os.environ.get("MEDIALIT_TIMEZONE") or DEFAULT_TIMEZONE)

@@ -1,1 +1,2 @@
-"""Language tools shared by the scorers and the X-ray: words and lemmas, spans of text."""
+"""Language tools shared by the scorers and the X-ray: words and lemmas, sentences, spans of text, and the
+loaded-language lexicon (``find_loaded``)."""

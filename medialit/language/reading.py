@@ -56,8 +56,11 @@ NEGATIVE_VERBS = frozenset(strip_accents(w) for w in """
 DISMISSALS = (
     "pas besoin", "inutile", "ne sert à rien", "ne servent à rien", "servent à rien", "sert à rien",
     "rien ne manque", "il ne manque rien", "ne manque rien", "aucun intérêt", "forcément vrai", "faire confiance",
-    "se fier", "no need", "useless", "pointless", "nothing is missing", "nothing missing", "just trust",
-    "no point", "not worth",
+    "se fier", "s'y fier", "pas la peine", "rien à vérifier", "tout y est", "tout est là", "tout est dit",
+    "aucune raison de douter", "donc c'est fiable", "c'est forcément", "on peut le croire", "on peut la croire",
+    "no need", "useless", "pointless", "nothing is missing", "nothing missing", "just trust", "no point",
+    "not worth", "nothing to check", "everything is there", "no reason to doubt", "can be trusted",
+    "we can trust", "so it is reliable", "so it's reliable", "must be true",
 )
 # Words after which a foreign word is read as a noun: "mon prof", "les frites", "the club".
 DETERMINERS = frozenset(strip_accents(w) for w in """
@@ -95,11 +98,42 @@ def _is_negator(toks: list[Token], i: int, clause: list[int]) -> bool:
     return True
 
 
-def _reach(toks: list[Token], clause: list[int], i: int, negators: list[bool]) -> list[int]:
-    """The tokens a negator at ``i`` governs: the rest of its clause, up to ``SCOPE`` tokens or a subordinate."""
+# Negators that determine a noun ("aucune critique", "pas de consensus", "no plans", "sans source"): they negate
+# that noun, not what follows it ("pas de consensus [sur l'envoi de troupes]").
+DETERMINING = frozenset(strip_accents(w) for w in "aucun aucune aucuns aucunes nul nulle sans no without".split())
+PARTITIVE = frozenset(("de", "d"))  # "pas de", "plus de", "jamais de"
+POSSESSIVES = frozenset("sa son ses leur leurs its his her their".split())  # "ne cite jamais sa source"
+NOUN_LEAD = frozenset(strip_accents(w) for w in
+                      "de d le la les l un une des du tel tels telle telles ce cet cette ces the a an any more such"
+                      .split())
+
+
+def _determined(toks: list[Token], clause: list[int], i: int) -> int | None:
+    """For a determining negator at ``i`` (or "pas/plus/jamais de"), the index of the noun it negates."""
+    form = toks[i].form
+    nxt = i + 1
+    if form in ("pas", "plus", "jamais", "point") and nxt < len(toks) and toks[nxt].form in PARTITIVE:
+        nxt += 1
+    elif form not in DETERMINING:
+        return None
+    while nxt < len(toks) and clause[nxt] == clause[i] and toks[nxt].form in NOUN_LEAD:
+        nxt += 1
+    return nxt if nxt < len(toks) and clause[nxt] == clause[i] else None
+
+
+def _reach(toks: list[Token], clause: list[int], i: int, negators: list[bool],
+           nouns: dict[int, int] | None = None) -> list[int]:
+    """The tokens a negator at ``i`` governs: the rest of its clause, up to ``SCOPE`` tokens, a subordinate,
+    or the noun of a determining negator met on the way ("n'y a pas de consensus" stops at "consensus")."""
+    nouns = nouns or {}
+    if i in nouns:
+        return [nouns[i]]
     governed = []
     for j in range(i + 1, min(len(toks), i + 1 + SCOPE)):
         if clause[j] != clause[i] or toks[j].form in SUBORDINATORS:
+            break
+        if j in nouns:
+            governed.append(nouns[j])
             break
         if not negators[j]:
             governed.append(j)
@@ -109,15 +143,17 @@ def _reach(toks: list[Token], clause: list[int], i: int, negators: list[bool]) -
 def negation_scope(text: str, toks: list[Token]) -> list[bool]:
     """For each token, whether a negation in its clause governs it (the negators themselves are not).
 
-    A negative verb ("exclure", "rule out") negates its complement; negated itself, it cancels: what
-    follows "il n'exclut pas" is not negated.
+    "ne … pas" / "n' … aucune" is one negation, however many words; a determining negator ("aucune
+    critique", "pas de consensus") negates its noun and stops there. A negative verb ("exclure", "rule
+    out") negates its complement; negated itself, it cancels: what follows "il n'exclut pas" is not negated.
     """
     clause = _clause_ids(text, toks)
     negators = [_is_negator(toks, i, clause) for i in range(len(toks))]
+    nouns = {i: n for i, is_neg in enumerate(negators) if is_neg and (n := _determined(toks, clause, i)) is not None}
     scope = [False] * len(toks)
-    for i, is_neg in enumerate(negators):  # "ne … pas", "n' … aucune": one negation, however many words
+    for i, is_neg in enumerate(negators):
         if is_neg:
-            for j in _reach(toks, clause, i, negators):
+            for j in _reach(toks, clause, i, negators, nouns):
                 scope[j] = True
             if toks[i].form in AFTER_VERB and i and clause[i - 1] == clause[i] and not negators[i - 1]:
                 scope[i - 1] = True  # "il critique pas" (no "ne"): the verb before is negated
@@ -128,6 +164,9 @@ def negation_scope(text: str, toks: list[Token]) -> list[bool]:
                 result[j] = not scope[i]  # "a exclu l'envoi": negated; "n'exclut pas l'envoi": not
     return result
 
+
+def _lemma_phrase(phrase: str) -> str:
+    return " ".join(t.lemma for t in tokens(phrase))
 
 
 @dataclass(frozen=True)
@@ -180,10 +219,14 @@ class Reading:
         return [self.is_foreign(t) for t in self.toks]
 
     def foreign_weight(self, i: int) -> float:
-        """How much a foreign word says the answer is about something else: a noun (after a determiner) most."""
+        """How much a foreign word says the answer is about something else: a noun most — after a determiner
+        ("les frites", "le nouvel entraîneur")."""
         if not self.foreign[i]:
             return 0.0
-        return NOUN_WEIGHT if i and self.toks[i - 1].form in DETERMINERS else OTHER_WEIGHT
+        before = [self.toks[j].form for j in (i - 1, i - 2) if j >= 0 and self.sentence_of[j] == self.sentence_of[i]]
+        if (before and before[0] in DETERMINERS) or (len(before) == 2 and before[1] in DETERMINERS):
+            return NOUN_WEIGHT
+        return OTHER_WEIGHT
 
     @cached_property
     def off_topic_sentences(self) -> frozenset[int]:
@@ -200,8 +243,10 @@ class Reading:
     @cached_property
     def dismissal(self) -> str:
         """A phrase dismissing the method or the idea asked for ("pas besoin de vérifier"), or ""."""
-        plain = " ".join(t.form for t in self.toks)
-        return next((d for d in DISMISSALS if f" {strip_accents(d)} " in f" {plain} "), "")
+        forms = f" {' '.join(t.form for t in self.toks)} "
+        lemmas = f" {' '.join(t.lemma for t in self.toks)} "
+        return next((d for d in DISMISSALS
+                     if f" {strip_accents(d)} " in forms or f" {_lemma_phrase(d)} " in lemmas), "")
 
     @property
     def foreign_words(self) -> list[str]:
@@ -214,8 +259,28 @@ class Reading:
         inside = [i for i in content if self.sentence_of[i] in self.off_topic_sentences]
         return bool(content) and len(inside) / len(content) >= 0.5
 
+    @cached_property
+    def negators(self) -> list[bool]:
+        clause = _clause_ids(self.text, self.toks)
+        return [_is_negator(self.toks, i, clause) for i in range(len(self.toks))]
+
+    @cached_property
+    def determined(self) -> frozenset[int]:
+        """The nouns a determining negator negates ("aucune *critique*", "pas de *consensus*")."""
+        clause = _clause_ids(self.text, self.toks)
+        return frozenset(n for i, is_neg in enumerate(self.negators)
+                         if is_neg and (n := _determined(self.toks, clause, i)) is not None)
+
+    def directly_negated(self, i: int) -> bool:
+        """A negation of the word itself: "aucune source", "pas de source", "jamais sa source" — not
+        "ne rompt pas le dialogue", where the breaking is negated, not the dialogue."""
+        if i in self.determined:
+            return True
+        return (i >= 2 and self.toks[i - 1].form in POSSESSIVES and self.negators[i - 2]
+                and self.sentence_of[i - 2] == self.sentence_of[i])
+
     def hit(self, first: int, last: int) -> Hit:
         sentence = self.sentence_of[first]
         return Hit(first, last, self.toks[first].start, self.toks[last].end, sentence,
-                   negated=any(self.negated[first:last + 1]),
+                   negated=self.negated[first],  # the head word: "ruled out" is not negated by its own "out"
                    grounded=sentence not in self.off_topic_sentences)

@@ -95,6 +95,49 @@ group groups part parts side level number role place places start middle end res
 sort form subject price value risk chance need choice decision help allow lose win add remove change weaken
 strengthen increase decrease rise fall open close begin stop finish cease continue prevent avoid refuse
 accept choose decide try succeed fail get receive send
+taille mesure mesurer mesuré moment période époque durée formulation formuler tournure courant poste fonction
+métier identité nom prénom titre statut rang adresse contact lien preuve indice trace signe élément détail
+détails précision précisions extrait passage morceau bout citation transcription enregistrement document
+original copie version traduction résumé synthèse compte-rendu rapport bilan chiffre total pourcentage
+moyenne majorité minorité échantillon personne personnes individu public population habitants citoyens
+responsable responsables dirigeant dirigeants chef chefs auteur expert experts spécialiste témoin porte-parole
+camp adversaire allié alliés ennemi partenaire voisin voisins pouvoir autorité autorités institution
+organisation association entreprise société groupe parti mouvement opposition soutien critique crise problème
+tension tensions menace danger risque sécurité défense armée armées soldat soldats troupe troupes militaire
+militaires guerre conflit paix accord traité négociation négociations sommet réunion rencontre conférence
+déclaration annonce discours propos parole paroles mot message appel promesse décision choix mesure politique
+économie économique social sociale culture culturel histoire historique passé présent avenir futur hier
+aujourd'hui demain semaine mois année date jour soir matin début fin suite cause causes raison raisons but
+objectif intention volonté idée idées opinion avis pensée croyance doute certitude vérité mensonge erreur
+faute exemple cas situation contexte cadre ensemble partie détail aspect côté manière façon sens effet
+conséquence résultat changement évolution différence ressemblance comparaison contraste opposition lien
+relation rapport ligne position attitude comportement réaction réponse geste gestes acte actes action
+initiative démarche pression force faiblesse importance rôle place poids influence impact image réputation
+crédit confiance méfiance respect peur colère inquiétude espoir émotion sentiment impression intérêt valeur
+isolé isolés nombreux nombreuse nombreuses petit petits grand grands fort fragile solide vrai faux juste
+exact précis flou vague clair clairement vraiment surtout seulement aussi encore déjà toujours jamais souvent
+parfois rarement beaucoup peu plusieurs quelques certains autres même différent différents pareil semblable
+fragiliser fragilise affaiblir affaiblit déstabiliser ébranler renverser soutenir défendre attaquer critiquer
+reprocher accuser dénoncer condamner approuver refuser accepter nier confirmer démentir affirmer prétendre
+supposer imaginer penser croire savoir ignorer cacher révéler montrer prouver expliquer décrire raconter
+rapporter citer nommer désigner qualifier présenter répéter résumer traduire comparer vérifier chercher
+trouver lire relire regarder écouter consulter contacter demander interroger
+size measure measured period time length wording phrasing post job identity name status contact proof clue
+trace sign element detail details precision excerpt passage piece transcript recording original copy version
+translation summary report total percentage average majority minority sample person persons individual public
+population citizens official officials leader leaders head expert experts specialist witness spokesperson
+camp opponent ally allies enemy partner neighbour power authority authorities institution organisation
+organization association company group party movement opposition support criticism crisis tension threat
+danger risk security defence defense army soldier soldiers troop troops military war conflict peace agreement
+treaty negotiation summit meeting conference declaration announcement speech words message call promise
+decision policy economy history past present future yesterday today tomorrow week month purpose goal aim
+intention will idea ideas belief doubt certainty truth lie mistake example case situation context aspect
+manner meaning consequence result difference similarity contrast relation position attitude behaviour
+behavior reaction response gesture gestures act acts initiative pressure strength weakness importance weight
+influence impact image reputation trust distrust respect anger worry hope feeling impression interest
+isolated numerous small fragile solid vague clearly mainly undermine weaken destabilise destabilize topple
+support defend attack criticise reproach accuse denounce condemn approve deny confirm claim suppose imagine
+reveal prove tell repeat summarise summarize translate look listen consult contact interview
 """
 
 

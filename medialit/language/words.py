@@ -102,6 +102,12 @@ def _is_base_word(stem: str) -> bool:
         return False
 
 
+def _english_endings(stem: str) -> frozenset[str]:
+    """English inflections of a stem that is also a French word ("plan*": plans, planned, planning)."""
+    double = stem[-1] if stem[-1:] in "bdglmnprt" else ""
+    return frozenset({"s", "es", "ed", "ing", "er", "ers", f"{double}ed", f"{double}ing", f"{double}er"})
+
+
 def _wildcard_matches(token: Token, stem: str) -> bool:
     """``stem*``: words starting with the stem; for a short stem or a whole word, only its own forms."""
     if not token.form.startswith(stem):
@@ -109,7 +115,8 @@ def _wildcard_matches(token: Token, stem: str) -> bool:
     if len(stem) < MIN_STEM:
         return token.form == stem or token.lemma == stem
     if _is_base_word(stem):
-        return token.lemma == stem or token.form[len(stem):] in _INFLECTIONS
+        rest = token.form[len(stem):]
+        return token.lemma == stem or rest in _INFLECTIONS or rest in _english_endings(stem)
     return True
 
 
@@ -164,7 +171,31 @@ def find_all_terms(toks: list[Token], term: str, fuzzy: bool = True) -> list[tup
 
 # Words that make a rubric term mean "no X" ("aucune source", "pas de source", "sans source", "not named").
 _TERM_NEGATORS = frozenset(strip_accents(w) for w in
-                           "ne n pas aucun aucune aucuns aucunes sans jamais rien ni no not never without none".split())
+                           "ne n pas plus aucun aucune aucuns aucunes sans jamais rien ni no not never without none"
+                           .split())
+
+
+# Negators that determine a noun: "aucune source", "pas de source", "plus de dialogue", "sans source", "no source"
+# ("pas" and "plus" only with "de": "pas exclu" negates a verb).
+_DETERMINING = frozenset(strip_accents(w) for w in "pas plus aucun aucune aucuns aucunes sans no without".split())
+
+
+@lru_cache(maxsize=4096)
+def negative_term(term: str) -> tuple[str, bool, bool]:
+    """A term's core, whether it says "no X", and whether its negation determines the core directly.
+
+    ``aucune source`` → (``source``, True, True): met by "il ne cite jamais sa source", "pas de sources";
+    ``n'envisage pas`` → (``envisage``, True, False): met by any negated "envisager"; ``source*`` →
+    (``source*``, False, False). A term made only of negation words stays as it is.
+    """
+    plain = [strip_accents(w.lstrip("=").rstrip("*")) for w in re.findall(r"=?[^\W_]+\*?", term.casefold())]
+    core, negative = negative_core(term)
+    head = core.split()[0].lstrip("=").rstrip("*") if core.split() else ""
+    at = next((k for k, w in enumerate(plain) if w == strip_accents(head)), 0)
+    partitive = at > 0 and plain[at - 1] in ("de", "d")
+    negator = plain[at - 2] if partitive and at > 1 else plain[at - 1] if at > 0 else ""
+    direct = negator in _DETERMINING and (partitive or negator not in ("pas", "plus"))
+    return core, negative, negative and direct
 
 
 @lru_cache(maxsize=4096)
@@ -176,7 +207,7 @@ def negative_core(term: str) -> tuple[str, bool]:
     for word in words:
         plain = strip_accents(word.lstrip("=").rstrip("*"))
         if plain in _TERM_NEGATORS:
-            negative, skip_de = True, plain == "pas"
+            negative, skip_de = True, plain in ("pas", "plus")
             continue
         if skip_de and plain in ("de", "d"):
             skip_de = False

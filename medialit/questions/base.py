@@ -16,6 +16,7 @@ The rest of a type (printed pieces, Streamlit widget) and how to register it: ``
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Annotated, Any, ClassVar, Literal
 
@@ -125,6 +126,13 @@ class QuestionBase(Strict):
         raise NotImplementedError
 
     def check(self, ctx: Context) -> list[ContentProblem]:
+        return []
+
+    @classmethod
+    def check_together(cls, questions: Sequence[tuple[int, QuestionBase]],
+                       lang: str) -> list[tuple[int, ContentProblem]]:
+        """Checks across a lesson's questions of this type, as (question index, problem): patterns a student
+        could exploit, such as the right option always first (none by default)."""
         return []
 
     def ideal_answer(self, ctx: Context) -> dict[str, Any]:  # pragma: no cover - abstract

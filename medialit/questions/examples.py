@@ -51,5 +51,7 @@ def _miss(example: Example, complete: bool, held: bool, percent: float) -> str:
 
 
 def _short(answer: Any, limit: int = 50) -> str:
+    if isinstance(answer, list):  # marked passages: their quotes
+        answer = " + ".join(str(a.get("quote", a)) if isinstance(a, dict) else str(a) for a in answer)
     text = " ".join(str(answer).split())
     return f'"{text}"' if len(text) <= limit else f'"{text[:limit - 1]}…"'

@@ -1,22 +1,15 @@
-"""What ``medialit new`` can read from a document itself: title, date, address, author (as printed)."""
+"""What ``medialit new`` can read from a document itself: title, date, address, author and outlet (as printed)."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+from medialit.format.byline import read_byline
 from medialit.xray import xray
 
 HEADER_ZONE = 800  # a publication date is looked for near the top of the document
 _URL = re.compile(r"https?://[^\s<>\"»\])]+")
-_MD_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
-_NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’.\-]*"
-_AUTHOR = re.compile(
-    rf"^\s*(?i:(?:[ée]crit|publi[ée]|r[ée]dig[ée])\s+par|par|by|written by)\s*:?\s+"
-    rf"({_NAME_WORD}(?:[ \u00a0]+(?:(?:de|du|von|van|da|d[’'])[ \u00a0]*)?{_NAME_WORD}){{0,3}})"
-    r"\s*(?:$|[|,·—–-]|\s\d)",
-    re.MULTILINE,
-)
 MAX_TITLE = 200  # a longer first line is a paragraph, not a headline
 
 
@@ -26,11 +19,7 @@ class Metadata:
     date: str | None = None
     address: str | None = None
     author: str | None = None
-
-
-def _unlink(text: str) -> str:
-    """Markdown links reduced to their text: "[Karine Bechet-Golovko](#)" → "Karine Bechet-Golovko"."""
-    return _MD_LINK.sub(r"\1", text)
+    outlet: str | None = None
 
 
 def read_title(text: str) -> str | None:
@@ -62,12 +51,7 @@ def read_address(text: str) -> str | None:
     return match.group().rstrip(".,;:!?'’") if match else None
 
 
-def read_author(text: str) -> str | None:
-    """The name after "Par", "écrit par" or "By" at the start of a line (a byline)."""
-    match = _AUTHOR.search(_unlink(text))
-    return match.group(1).strip() if match else None
-
-
 def read_metadata(text: str, lang: str = "fr") -> Metadata:
+    byline = read_byline(text)
     return Metadata(title=read_title(text), date=read_date(text, lang), address=read_address(text),
-                    author=read_author(text))
+                    author=byline.author if byline else None, outlet=byline.outlet if byline else None)

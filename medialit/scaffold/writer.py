@@ -9,6 +9,7 @@ validates with warnings that say what remains to write. Nothing is ever overwrit
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from datetime import date
@@ -66,8 +67,9 @@ def _read_checked(path: Path, root: Path) -> bytes:
 
 
 def _lexically_inside(path: Path, root: Path) -> bool:
+    """Is ``path`` inside the kit as written ("..", not links, resolved): "../work/a.txt" run in the kit is not."""
     try:
-        path.absolute().relative_to(root)
+        Path(os.path.normpath(path.absolute())).relative_to(root)
     except ValueError:
         return False
     return True
@@ -127,12 +129,12 @@ def scaffold(document_path: Path | str, lesson_id: str | None = None, lang: str 
 def _metadata_lines(meta: Metadata) -> list[str]:
     lines = []
     for key, value, what in (("title", meta.title, "the headline"), ("author", meta.author, "the author"),
-                             ("date", meta.date, "the date"), ("address", meta.address, "the web address")):
+                             ("outlet", meta.outlet, "the outlet or site"), ("date", meta.date, "the date"),
+                             ("address", meta.address, "the web address")):
         if value:
             lines.append(f"  {key}: {yaml_quote(value)}   # check it: {what} as printed")
         else:
-            lines.append(f"  # {key}: \"…\"   # not found in the document: leave it out if it is not printed")
-    lines.append("  # outlet: \"…\"   # the outlet or site, as printed")
+            lines.append(f"  # {key}: \"…\"   # {what}: not found in the document; leave it out if it is not printed")
     return lines
 
 
@@ -149,6 +151,7 @@ def lesson_yaml(lesson_id: str, document_file: str, text: str, lang: str = "fr")
         f"#   .venv/bin/medialit validate lessons/{lesson_id}.yaml --strict",
         f"id: {lesson_id}   # stable: answers are stored against it; never reuse it",
         "kind: lesson",
+        "status: draft   # students do not see a draft (nor class sessions); write 'published' when it is ready",
         f"title: {{fr: {yaml_quote('À écrire : ' + title)}, en: {yaml_quote('To write: ' + title)}}}",
         "document:",
         f"  file: {document_file}",

@@ -209,6 +209,25 @@ class AnswerMixin(StoreCore):
 
         return self._write(work)
 
+    def self_assess(self, answer_id: int, earned: float) -> Answer:
+        """Record the points a student in self-study gives a held answer against the criteria.
+
+        The automatic score and a teacher's override are left untouched. ValueError unless
+        0 <= earned <= possible; UnknownAnswer for a missing answer.
+        """
+
+        def work(session: Session) -> Answer:
+            row = session.get(AnswerRow, answer_id, with_for_update=True)
+            if row is None:
+                raise UnknownAnswer(f"no answer {answer_id}")
+            if not (math.isfinite(earned) and 0 <= earned <= row.possible):
+                raise ValueError(f"self-assessment {earned} outside 0..{row.possible}")
+            row.self_earned, row.self_at = float(earned), utcnow()
+            session.flush()
+            return Answer.from_row(row)
+
+        return self._write(work)
+
     def rescore_answer(
         self,
         answer_id: int,

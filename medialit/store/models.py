@@ -120,6 +120,8 @@ class AnswerRow(Base):
     override_comment: Mapped[str | None] = mapped_column(Text)
     override_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    self_earned: Mapped[float | None] = mapped_column(Float)
+    self_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class HintRow(Base):

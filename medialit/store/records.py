@@ -125,6 +125,13 @@ class Answer:
     override_comment: str | None
     override_at: datetime | None
     created_at: datetime
+    self_earned: float | None = None
+    self_at: datetime | None = None
+
+    @property
+    def pending(self) -> bool:
+        """Held for the teacher's review (no automatic points) and not graded yet."""
+        return bool((self.result or {}).get("pending")) and self.override_earned is None
 
     @property
     def final_earned(self) -> float:
@@ -141,8 +148,9 @@ class Answer:
         data = dict(values)
         # SQLite's RETURNING reports the value as bound (0), before REAL affinity makes it 0.0.
         data["earned"], data["possible"] = float(data["earned"]), float(data["possible"])
-        if data["override_earned"] is not None:
-            data["override_earned"] = float(data["override_earned"])
+        for name in ("override_earned", "self_earned"):
+            if data.get(name) is not None:
+                data[name] = float(data[name])
         data["needs_review"] = bool(data["needs_review"])
         return cls(**data)
 
@@ -165,4 +173,6 @@ class Answer:
             override_comment=row.override_comment,
             override_at=row.override_at,
             created_at=row.created_at,
+            self_earned=row.self_earned,
+            self_at=row.self_at,
         )

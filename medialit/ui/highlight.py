@@ -7,33 +7,26 @@ Public API
 ----------
 ``highlight_text(text, *, key, marks, layers, heat, readonly, height, labels, on_change)``
     The widget (a ``st.components.v2`` component). Returns the student's marks.
-``keyboard_marker(text, *, key, marks, labels)``
-    The keyboard equivalent: an ``st.multiselect`` of the document's sentences.
-``sentence_units``, ``snap_to_words``, ``merge_spans``, ``segments``
+``sentence_units``, ``snap_to_words``, ``merge_spans``, ``segments``, ``find_passages``
     Pure helpers (no Streamlit calls), usable and tested without a browser.
 
-How a page combines mouse and keyboard
---------------------------------------
-Call ``highlight_text`` first, then ``keyboard_marker`` with the **same key** and the marks it
-returned::
-
-    marks = highlight_text(doc, key="q3", marks=saved, labels=ui, on_change=save_q3)
-    keyboard_marker(doc, key="q3", marks=marks, labels=ui)
-
-Both edit one set of marks, kept per ``key`` in ``st.session_state``: choosing a sentence in the
-multiselect adds it (merged with the mouse marks), un-choosing it removes exactly that sentence.
-The multiselect's callback runs before the script, so ``highlight_text`` already returns (and
-displays) keyboard edits in the same run, and ``on_change`` fires for both kinds of edit: save in
-that one place. ``keyboard_marker`` returns the new marks in the run where the keyboard changed
-them (``None`` otherwise), for pages that want to react to that specifically.
+Mouse, finger and keyboard
+--------------------------
+The student marks with the mouse or a finger (a selection, snapped to whole words), or with the
+keyboard inside the same widget: a word caret in the text (arrows move it word by word or line by
+line, Shift extends the selection, Home/End go to the sentence's edges, Enter or Space marks,
+Delete removes the mark under the selection) and a "find a passage" field that moves the selection
+to every match anywhere in the text (``find_passages`` is its Python twin). A toolbar (previous /
+next match, mark, remove) does the same with a tap. Every way ends in the same word-snapped spans
+sent the same way (``setStateValue("spans", ...)``), so a keyboard mark and a mouse mark of the
+same words are the same offsets, saved and scored alike.
 
 Who wins when marks change from several sides
 ---------------------------------------------
 Per run, in order: an edit made in the browser (or a ``{"spans": ...}`` value seeded into
 ``st.session_state[key]`` by a test); else a change of the ``marks`` argument since the previous
 run (the page reloaded them, e.g. from the database, or reset them); else the marks kept from the
-previous run (which include keyboard edits). So ``marks`` may be a constant initial value or the
-page's current value; both work.
+previous run. So ``marks`` may be a constant initial value or the page's current value; both work.
 """
 
 from __future__ import annotations
@@ -58,8 +51,9 @@ Span = tuple[int, int]
 __all__ = [
     "DEFAULT_LABELS",
     "Segment",
+    "find_passages",
+    "fold_for_search",
     "highlight_text",
-    "keyboard_marker",
     "layer_class",
     "merge_spans",
     "segments",
@@ -79,9 +73,31 @@ DEFAULT_LABELS: dict[str, str] = {
     "mine": "Your highlights",
     "heat": "Marked by {n} student(s)",
     "heat_legend": "Class heatmap: darker = more students",
-    "keyboard": "Highlight whole sentences with the keyboard",
-    "keyboard_placeholder": "Choose sentences",
-    "keyboard_help": "Each sentence you choose is highlighted in the text above; remove it to un-highlight.",
+    "keys": "With the keyboard, in the text: ←/→ word by word, ↑/↓ line by line, Home/End to the edge of the "
+            "sentence, Shift to extend the selection, Enter to highlight, Delete to remove a highlight, / to find.",
+    "help": "Keyboard shortcuts",
+    "region": "Text to highlight",
+    "region_role": "text to highlight",
+    "find": "Find a passage",
+    "find_placeholder": "Type a few words of the text",
+    "find_help": "Enter: next match, Shift+Enter: previous, Ctrl+Enter: highlight it, Escape: back to the text.",
+    "find_count": "Match {i} of {n}",
+    "find_none": "No match",
+    "tools": "Highlight with the keyboard",
+    "prev": "Previous match",
+    "next": "Next match",
+    "mark": "Highlight",
+    "unmark": "Remove",
+    "selected": "Selected: {text}",
+    "selected_marked": "Selected: {text}, already highlighted",
+    "found": "Match {i} of {n}: {text}",
+    "not_found": "No passage contains “{text}”",
+    "did_mark": "Highlighted: {text}",
+    "already": "Already highlighted: {text}",
+    "did_unmark": "Highlight removed: {text}",
+    "no_mark_here": "No highlight here",
+    "no_selection": "Nothing selected: find a passage or move with the arrow keys.",
+    "quote": "“{text}”",
 }
 
 # Apostrophes and hyphens glue letters into one word ("aujourd’hui", "peut-être", "don't")...
@@ -92,7 +108,19 @@ _APOSTROPHES = frozenset("'\u2019")
 # in sync with assets/highlight.js.
 _ELISIONS = frozenset("c ç d j l m n s t qu jusqu lorsqu puisqu quoiqu".split())
 
-_LABEL_CHARS = 70  # keyboard options are truncated to this many characters
+# The "find a passage" field compares folded text: case, accents and the kind of apostrophe, quote,
+# dash or space do not matter (a student types "l'OTAN" for "l’Otan"). Keep in sync with highlight.js.
+_SEARCH_FOLDS = {
+    **dict.fromkeys("'\u2019\u2018\u02bc\u2032`\u00b4", "'"),
+    **dict.fromkeys('"\u00ab\u00bb\u201c\u201d\u201e\u2033', '"'),
+    **dict.fromkeys("-\u2010\u2011\u2012\u2013\u2014\u2212", "-"),
+    "\u2026": "...",
+    "\u0153": "oe",
+    "\u0152": "oe",
+    "\u00e6": "ae",
+    "\u00c6": "ae",
+}
+_SPACE_CONTROLS = frozenset("\t\n\v\f\r")
 
 
 # --------------------------------------------------------------------------- pure helpers
@@ -175,9 +203,67 @@ def snap_to_words(text: str, spans: Iterable[Sequence[int]]) -> list[Span]:
     return merge_spans(span for span in snapped if span is not None)
 
 
+def _fold_char(char: str) -> str:
+    """What one character compares as in a search: see ``fold_for_search``."""
+    if char in _SPACE_CONTROLS or unicodedata.category(char)[0] == "Z":
+        return " "
+    if char in _SEARCH_FOLDS:
+        return _SEARCH_FOLDS[char]
+    return "".join(c for c in unicodedata.normalize("NFD", char) if unicodedata.category(c)[0] != "M").lower()
+
+
+def fold_for_search(text: str) -> tuple[str, list[int]]:
+    """``text`` as the "find a passage" field compares it, and where each folded char comes from.
+
+    Folding: lower case; accents and other combining marks dropped (``é`` → ``e``); apostrophes,
+    double quotes (« » “ ”) and dashes each folded to one ASCII character; ``…`` to ``...``, ``œ``
+    and ``æ`` to two letters; every run of white space (non-breaking spaces and line breaks
+    included) to one space. Returns the folded string and, for each of its characters, the
+    code-point offset in ``text`` of the character it comes from.
+    """
+    folded: list[str] = []
+    origin: list[int] = []
+    for i, char in enumerate(text):
+        for piece in _fold_char(char):
+            if piece == " " and folded and folded[-1] == " ":
+                continue
+            folded.append(piece)
+            origin.append(i)
+    return "".join(folded), origin
+
+
+def find_passages(text: str, query: str) -> list[Span]:
+    """Every passage of ``text`` that the "find a passage" field selects for ``query``, in order.
+
+    Contract: ``query`` and ``text`` are compared folded (``fold_for_search``; the query's edge
+    spaces dropped), at every position (inside words too, overlapping matches included); each
+    match is snapped to whole words like a mouse selection (``snap_to_words``), matches left empty
+    (punctuation only) are dropped, and a passage found twice in a row (two matches inside one
+    word) is given once. The browser's ``findPassages`` returns the same spans (tested).
+    """
+    needle = fold_for_search(query)[0].strip(" ")
+    if not needle:
+        return []
+    haystack, origin = fold_for_search(text)
+    found: list[Span] = []
+    at = haystack.find(needle)
+    while at >= 0:
+        span = _snap_one(text, origin[at], origin[at + len(needle) - 1] + 1)
+        if span is not None and (not found or found[-1] != span):
+            found.append(span)
+        at = haystack.find(needle, at + 1)
+    return found
+
+
 def sentence_units(text: str) -> list[Span]:
-    """The document's sentences and lines (``medialit.language.sentences``), the keyboard's units."""
+    """The document's sentences and lines (``medialit.language.sentences``): Home and End in the widget."""
     return sentences(text)
+
+
+@functools.lru_cache(maxsize=64)
+def _sentences(text: str) -> tuple[Span, ...]:
+    """``sentence_units`` kept per text: the widget sends them on every run."""
+    return tuple(sentences(text))
 
 
 def layer_class(name: str) -> str:
@@ -363,52 +449,6 @@ def _paint_heat(cells: Sequence[_Cell], bounds: Sequence[int], runs: Iterable[Se
             cells[i].heat = count
 
 
-def _subtract(spans: Iterable[Span], cut: Span) -> list[Span]:
-    """Remove the range ``cut`` from every span (a span may split in two)."""
-    out: list[Span] = []
-    for s, e in spans:
-        if e <= cut[0] or s >= cut[1]:
-            out.append((s, e))
-            continue
-        if s < cut[0]:
-            out.append((s, cut[0]))
-        if e > cut[1]:
-            out.append((cut[1], e))
-    return out
-
-
-@functools.lru_cache(maxsize=64)
-def _unit_cores(text: str) -> tuple[Span | None, ...]:
-    """Each sentence unit without its edge punctuation (what a mark must cover to choose it)."""
-    return tuple(_snap_one(text, s, e) for s, e in sentences(text))
-
-
-def _covered_units(text: str, marks: Sequence[Span]) -> list[int]:
-    """Indices of the ``sentence_units`` whose words are all inside one mark.
-
-    Edge punctuation may be outside (marks never include it). ``marks`` must be merged (sorted,
-    disjoint), as ``snap_to_words`` returns them.
-    """
-    cores = _unit_cores(text)
-    starts = [s for s, _ in marks]
-    chosen = []
-    for i, core in enumerate(cores):
-        if core is None:
-            continue
-        j = bisect.bisect_right(starts, core[0]) - 1  # the only mark that can contain it
-        if j >= 0 and core[1] <= marks[j][1]:
-            chosen.append(i)
-    return chosen
-
-
-def _unit_label(text: str, unit: Span, index: int) -> str:
-    """``"3. First words of the sentence…"``: short, unique enough, no line breaks."""
-    excerpt = " ".join(text[unit[0] : unit[1]].split())
-    if len(excerpt) > _LABEL_CHARS:
-        excerpt = excerpt[: _LABEL_CHARS - 1].rstrip() + "…"
-    return f"{index + 1}. {excerpt}"
-
-
 # --------------------------------------------------------------------------- Streamlit side
 
 
@@ -419,8 +459,28 @@ def _read_asset(name: str) -> str:
 _HTML = """
 <div class="hl">
   <p class="hl-hint" id="hl-hint"></p>
-  <div class="hl-text" role="document" tabindex="0" aria-describedby="hl-hint"></div>
+  <div class="hl-tools" hidden>
+    <label class="hl-find-label" for="hl-find"></label>
+    <input class="hl-find" id="hl-find" type="search" autocomplete="off" spellcheck="false"
+           enterkeyhint="search" aria-describedby="hl-find-count hl-find-help">
+    <div class="hl-tools-row">
+      <div class="hl-toolbar" role="toolbar">
+        <button type="button" class="hl-btn hl-prev" data-act="prev"><span aria-hidden="true">▲</span></button>
+        <button type="button" class="hl-btn hl-next" data-act="next"><span aria-hidden="true">▼</span></button>
+        <button type="button" class="hl-btn hl-do-mark" data-act="mark"></button>
+        <button type="button" class="hl-btn hl-do-unmark" data-act="unmark"></button>
+      </div>
+      <span class="hl-find-count" id="hl-find-count"></span>
+    </div>
+    <details class="hl-help">
+      <summary class="hl-help-title"></summary>
+      <p class="hl-keys" id="hl-keys"></p>
+      <p class="hl-find-help" id="hl-find-help"></p>
+    </details>
+  </div>
+  <div class="hl-text" role="document" tabindex="0" aria-describedby="hl-hint hl-keys"></div>
   <p class="hl-status" aria-live="polite"></p>
+  <p class="hl-live" aria-live="polite" aria-atomic="true"></p>
   <ul class="hl-legend"></ul>
 </div>
 """
@@ -436,14 +496,6 @@ _COMPONENT = st.components.v2.component(
 
 def _store_key(key: str) -> str:
     return f"_medialit_highlight::{key}"
-
-
-def _keyboard_key(key: str) -> str:
-    return f"{key}::keyboard"
-
-
-def _keyboard_result_key(key: str) -> str:
-    return f"_medialit_highlight_kb_result::{key}"
 
 
 def _store(key: str, text: str) -> dict[str, Any]:
@@ -531,7 +583,7 @@ def highlight_text(
         height: max height in px of the scroll box (``None``: as tall as the text).
         labels: UI strings overriding ``DEFAULT_LABELS`` (the caller localizes).
         on_change: called (as a Streamlit callback, before the script) when the student's marks
-            change through this widget or the paired ``keyboard_marker``.
+            change in the browser (mouse, finger or keyboard).
 
     Returns:
         The student's marks: code-point ``(start, end)`` spans, sorted, merged, word-snapped.
@@ -550,6 +602,7 @@ def highlight_text(
         "heat": runs,
         "heat_max": heat_max,
         "readonly": bool(readonly),
+        "sentences": [] if readonly else [list(unit) for unit in _sentences(text)],
         "height": int(height) if height else None,
         "labels": {**DEFAULT_LABELS, **(labels or {})},
     }
@@ -560,56 +613,3 @@ def highlight_text(
         on_spans_change=functools.partial(_on_browser_change, key, text),
     )
     return list(resolved)
-
-
-def _on_keyboard_change(key: str, text: str, units: list[Span], before: list[int]) -> None:
-    """Multiselect callback: add chosen sentences to the marks, remove un-chosen ones."""
-    store = _store(key, text)
-    chosen = set(st.session_state.get(_keyboard_key(key)) or [])
-    marks = list(store.get("marks") or [])
-    for i in sorted(chosen - set(before)):
-        marks.extend(snap_to_words(text, [units[i]]))
-    for i in sorted(set(before) - chosen):
-        marks = _subtract(marks, units[i])
-    marks = snap_to_words(text, marks)
-    st.session_state[_keyboard_result_key(key)] = marks
-    if marks != store.get("marks"):
-        store["marks"] = marks
-        _notify(store)
-
-
-def keyboard_marker(
-    text: str,
-    *,
-    key: str,
-    marks: list[tuple[int, int]] | None,
-    labels: dict | None = None,
-) -> list[tuple[int, int]] | None:
-    """Keyboard equivalent of ``highlight_text``: pick whole sentences in an ``st.multiselect``.
-
-    Use the same ``key`` as the ``highlight_text`` it pairs with and pass the marks it returned
-    (see the module docstring). The options are ``sentence_units(text)``, labelled with their
-    number and first words; a sentence shows as chosen when a mark covers all its words.
-
-    Returns:
-        The new marks in the run where the keyboard changed them, else ``None``.
-    """
-    units = sentence_units(text)
-    if not units:
-        return None
-    ui = {**DEFAULT_LABELS, **(labels or {})}
-    current = snap_to_words(text, marks or [])
-    chosen = _covered_units(text, current)
-    # Mirror the mouse marks into the multiselect (allowed: the widget is not created yet).
-    st.session_state[_keyboard_key(key)] = chosen
-    st.multiselect(
-        ui["keyboard"],
-        options=list(range(len(units))),
-        format_func=lambda i: _unit_label(text, units[i], i),
-        key=_keyboard_key(key),
-        placeholder=ui["keyboard_placeholder"],
-        help=ui["keyboard_help"],
-        on_change=_on_keyboard_change,
-        args=(key, text, units, chosen),
-    )
-    return st.session_state.pop(_keyboard_result_key(key), None)

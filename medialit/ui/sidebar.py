@@ -31,12 +31,13 @@ def language_switch(lang: str) -> None:
 def resume_code(lang: str) -> None:
     """The student's code (to write down), and a field to continue with another one."""
     learner = current_learner()
-    st.markdown(f"---\n\n**{tr('ui_your_code', lang)}**")  # the rule and the title: one element
+    head = f"---\n\n**{tr('ui_your_code', lang)}**"  # the rule and the title: one element
     if learner is not None:
-        st.code(display_code(learner.code), language=None)
+        st.markdown(head)
+        st.code(display_code(learner.code), language=None, wrap_lines=True)  # never a scrolling box (axe-core)
         st.caption(tr("ui_code_write_down", lang))
-    else:
-        st.caption(tr("ui_code_none_yet", lang))
+    else:  # a first visit: the rule, the title and "no code yet" in one element
+        st.markdown(f"{head}\n\n:small[:gray[{tr('ui_code_none_yet', lang)}]]")
     if unknown_code():
         st.warning(tr("ui_code_unknown", lang, code=display_code(url_code())))
     with st.expander(tr("ui_have_code", lang), expanded=learner is None):

@@ -4,6 +4,6 @@
 - :mod:`.cookies` — the one HTTP route (``POST <base>/_medialit/cookie``) that turns a short-lived signed
   ticket into an HttpOnly, SameSite=Strict cookie, and the ``Set-Cookie`` header it writes.
 
-``app.py`` mounts the route next to Streamlit (``st.App(..., routes=cookies.routes())``); the pages ask
-for a cookie through :mod:`medialit.ui.remember` and read it back with ``st.context.cookies``.
+``serve.py`` mounts the route next to Streamlit (``st.App(..., routes=cookies.routes())``); the pages
+ask for a cookie through :mod:`medialit.ui.remember` and read it back with ``st.context.cookies``.
 """

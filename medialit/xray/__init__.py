@@ -1,10 +1,11 @@
 """Document X-ray: a fast, deterministic first reading of a French (or English) text for teachers.
 
 ``xray(text, lang)`` lists what a careful reader would check, as ``Finding`` objects with
-code-point offsets: loaded-language candidates from the editable lexicon
-(``medialit/data/lexicon.yaml``), scare quotes, absolutes, who is cited (named or anonymous),
-links and where they point, dates, figures given with no source, rhetorical questions and
-exclamations. Findings are *candidates* for a teacher to confirm, never verdicts.
+code-point offsets: loaded-language candidates from the general lexicon (``medialit.language.lexicon``,
+word lists in ``medialit/data/loaded/``), scare quotes, absolutes, who is cited (named or anonymous),
+links and where they point, dates, figures given with no source, rhetorical questions, exclamations
+and punchlines. Findings are *candidates* for a teacher to confirm, never verdicts; careful reporting
+(a sourced figure, an institution's statement, a negated fact, a speaker's own words) is left alone.
 
 Each detector is a small pure function of a ``Doc``, registered in ``DETECTORS``; results are
 cached per text (hash), so the X-ray can run on every page view.
@@ -39,8 +40,21 @@ DETECTORS: dict[str, Detector] = {
 KINDS: tuple[str, ...] = tuple(DETECTORS)
 LOADED_KINDS: tuple[str, ...] = ("loaded", "scare_quotes", "absolute")
 """The kinds that point at loaded language (the others are about sourcing and framing)."""
+WORDING_KINDS: tuple[str, ...] = (*LOADED_KINDS, "rhetorical")
+"""The kinds scored against the loaded passages teachers mark: loaded language and rhetorical sentences
+(questions, exclamations and punchlines are among the techniques a teacher underlines)."""
 
-__all__ = ["DETECTORS", "KINDS", "LOADED_KINDS", "Finding", "kind_label", "line_col", "summary", "xray"]
+__all__ = ["DETECTORS", "KINDS", "LOADED_KINDS", "WORDING_KINDS", "Finding", "is_suspicious", "kind_label",
+           "line_col", "summary", "xray"]
+
+
+def is_suspicious(finding: Finding) -> bool:
+    """Does this finding tell a student to be wary? Loaded wording, a term kept at a distance, a question or
+    exclamation put to the reader, an anonymous source, a figure with no source. A named source, a date,
+    a link or a word reported from someone else is not (a careful text has many)."""
+    if finding.kind in ("scare_quotes", "attribution"):
+        return finding.category in ("disputed_term", "anonymous")
+    return finding.kind in ("loaded", "absolute", "rhetorical", "unsourced_figure")
 
 
 def xray(text: str, lang: str = "fr") -> list[Finding]:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
+from medialit.language.lexicon import CATEGORIES, Match, scan
 from medialit.language.sentences import sentences
 from medialit.language.words import _WORD, STOPWORDS, Token, _lemma, strip_accents
 from medialit.xray.lexicon import Entry, Lexicon, Matcher, WordIndex, find_entries, fold_word, lexicon, plain
@@ -57,6 +58,7 @@ _STARTERS = frozenset(
     """.split()
 ) | STOPWORDS
 _ADDRESS = re.compile(r"(?:https?://|www\.)[^\s<>\"»\]\)]+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_SINGLE_QUOTES = re.compile(r"(?<![\w'’‘])['‘][^\W\d][^'’‘\n]{0,60}?['’](?![\w'’])")
 _NAME = re.compile(
     r"(?<![\w@/.])(?:(?:M\.|Mme|Mlle|Dr|Pr)[ \u00a0]+)?[A-ZÀ-ÖØ-Þ][\w’'\-]*"
     r"(?:[ \u00a0]+(?:(?:de|du|des|von|van|al|el|da|di|la|le|d[’'])[ \u00a0]*)?"
@@ -165,8 +167,8 @@ class Doc:
 
     @cached_property
     def quotes(self) -> list[tuple[int, int]]:
-        """Spans of quotations, marks included: «…» (nested ones too), “…”, and straight quotes paired in order
-        within a paragraph."""
+        """Spans of quotations, marks included: «…» (nested ones too), “…”, straight quotes paired in order
+        within a paragraph, and single quotes around a few words ('vision', ‘vision’), never an apostrophe."""
         spans, stack = [], []
         for match in re.finditer(r"[«»“”]", self.text):
             if match.group() in "«“":
@@ -176,7 +178,22 @@ class Doc:
         for paragraph in re.finditer(r"[^\n]+", self.text):
             marks = [paragraph.start() + m.start() for m in re.finditer('"', paragraph.group())]
             spans += [(a, b + 1) for a, b in zip(marks[::2], marks[1::2], strict=False)]
-        return sorted(spans)
+        spans += [m.span() for m in _SINGLE_QUOTES.finditer(self.text)]
+        return sorted(set(spans))
+
+    @cached_property
+    def loaded_matches(self) -> list[Match]:
+        """Every loaded word or formula of the lexicon (``medialit.language.lexicon``), all categories."""
+        return scan(self.text, self.tokens, self.lang, self.index, categories=CATEGORIES)
+
+    def in_quotation(self, start: int, end: int) -> bool:
+        """Is ``start:end`` inside quotation marks (someone's words, or a term the scare-quote finding shows)?"""
+        i = bisect_right(self._quote_starts, start)
+        return any(a < start and end < b for a, b in self.quotes[:i])
+
+    @cached_property
+    def _quote_starts(self) -> list[int]:
+        return [a for a, _ in self.quotes]
 
     def sentence_of(self, offset: int) -> tuple[int, int]:
         """The sentence holding ``offset`` (an empty span between sentences)."""

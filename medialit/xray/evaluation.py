@@ -8,8 +8,8 @@ The gold passages are, across the kit's lessons and drills:
   ``loaded_language`` question whose vocabulary is not the techniques).
 The same passage quoted by several lessons counts once per document.
 
-Only the wording kinds (``LOADED_KINDS``: loaded, scare_quotes, absolute) are scored, in the
-documents that have gold passages. Two views:
+Only the wording kinds (``WORDING_KINDS``: loaded, scare_quotes, absolute, rhetorical) are scored, in
+the documents that have gold passages. Two views:
 - passages: a passage is found when a finding overlaps it; a finding is on target when it
   overlaps a passage (precision is a floor: lessons mark a few loaded words, not all of them);
 - characters: the SemEval-2020 span precision/recall (``medialit.language.spans.prf``) over the documents.
@@ -24,7 +24,7 @@ from medialit.format.library import Library
 from medialit.format.loader import LoadedLesson
 from medialit.language.spans import merge, overlap, prf
 from medialit.questions import HighlightQuestion, LabelQuestion
-from medialit.xray import LOADED_KINDS, Finding, xray
+from medialit.xray import WORDING_KINDS, Finding, xray
 
 CORE = frozenset({"loaded_language", "name_calling", "exaggeration_minimisation"})
 WORDING = CORE | {"doubt", "appeal_to_fear", "obfuscation"}
@@ -90,10 +90,10 @@ def evaluate(library: Library, lang: str = "fr") -> dict:
     lessons = library.lessons()
     gold = gold_passages(lessons)
     texts = {doc: read_document(library.root / doc) for doc in sorted({g.document for g in gold})}
-    findings = {doc: [f for f in xray(text, lang) if f.kind in LOADED_KINDS] for doc, text in texts.items()}
+    findings = {doc: [f for f in xray(text, lang) if f.kind in WORDING_KINDS] for doc, text in texts.items()}
     found = [g for g in gold if any(overlap((g.start, g.end), (f.start, f.end)) for f in findings[g.document])]
     by_kind: dict[str, dict[str, float]] = {}
-    for kind in LOADED_KINDS:
+    for kind in WORDING_KINDS:
         mine = [(doc, f) for doc, fs in findings.items() for f in fs if f.kind == kind]
         hits = sum(1 for doc, f in mine if _on_target(f, doc, gold))
         by_kind[kind] = {"findings": len(mine), "on_target": hits, "precision": _ratio(hits, len(mine))}
@@ -132,8 +132,8 @@ def report_lines(result: dict) -> list[str]:
     """The figures as the ``medialit xray-eval`` command prints them."""
     p, c = result["passage_level"], result["char_level"]
     lines = [
-        f"{result['passages']} loaded-language passage(s) in {result['documents']} document(s) "
-        f"from {result['lessons']} lesson(s)",
+        f"seed (the kit's lessons): {result['passages']} loaded-language passage(s) in {result['documents']} "
+        f"document(s) from {result['lessons']} lesson(s)",
         f"passages: recall {p['recall']:.0%} ({p['found']}/{result['passages']} found); "
         f"precision {p['precision']:.0%} ({p['on_target']}/{p['findings']} findings on a passage)",
         f"characters (SemEval span formula): precision {c['precision']:.0%}, recall {c['recall']:.0%}, "

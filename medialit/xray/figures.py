@@ -34,15 +34,18 @@ def _date_patterns(lang: str) -> list[tuple[str, bool, re.Pattern[str]]]:
     """(category, needs a month name, pattern), most specific first."""
     month, weekday = _MONTHS[lang], _WEEKDAYS[lang]
     if lang == "en":
+        days = rf"{_DAY}(?:st|nd|rd|th)?(?:\s*(?:-|–|and|to)\s*{_DAY}(?:st|nd|rd|th)?)?"
         named = [
             ("full_date", rf"(?:{weekday})?(?:{month})\s+{_DAY}(?:st|nd|rd|th)?,?\s+{_YEAR}"),
-            ("full_date", rf"(?:{weekday})?{_DAY}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{month}),?\s+{_YEAR}"),
+            ("full_date", rf"(?:{weekday})?{days}\s+(?:of\s+)?(?:{month}),?\s+{_YEAR}"),
             ("partial_date", rf"(?:{month})\s+{_DAY}(?:st|nd|rd|th)?\b"),
+            ("partial_date", rf"(?:{weekday})?(?<![\d,.]){days}\s+(?:of\s+)?(?:{month})(?![\w])"),
         ]
     else:
+        days = rf"{_DAY}(?:\s*(?:-|–|et|au)\s*{_DAY})?"
         named = [
-            ("full_date", rf"(?:{weekday})?{_DAY}\s+(?:{month})\s+{_YEAR}"),
-            ("partial_date", rf"(?:{weekday})?{_DAY}\s+(?:{month})(?![\w])"),
+            ("full_date", rf"(?:{weekday})?{days}\s+(?:{month})\s+{_YEAR}"),
+            ("partial_date", rf"(?:{weekday})?{days}\s+(?:{month})(?![\w])"),
         ]
     patterns = [
         ("full_date", False, rf"\b{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b"),
@@ -103,17 +106,36 @@ _FIGURE = re.compile(
 
 
 def detect_unsourced_figures(doc: Doc) -> list[Finding]:
-    """Percentages and numbers in a sentence with no named source (dates and link addresses left out)."""
+    """Percentages and numbers in a sentence with no named source (dates and link addresses left out).
+
+    A figure is sourced by a named source anywhere in its sentence ("d'après l'Insee, …", "…, the
+    department said"), or when the same figure is sourced in another sentence (a headline repeating the
+    lede's figure).
+    """
     skip = [(f.start, f.end) for f in doc.run(detect_links) + doc.run(detect_dates)]
     named = [f.start for f in doc.run(detect_attribution) if f.category == "named"]
-    found = []
+    figures = []
     for match in _FIGURE.finditer(doc.text):
-        start, end = match.span()
-        if _inside(start, skip):
+        start = match.start()
+        if _inside(start, skip) or _MEASURE.match(doc.text, match.end()):
             continue
         sentence = doc.sentence_of(start)
-        if any(sentence[0] <= s < sentence[1] for s in named):
-            continue
-        category = "percentage" if match.group("pct") else "number"
-        found.append(doc.finding(start, end, "unsourced_figure", category, detail=match.group()))
-    return found
+        figures.append((match, any(sentence[0] <= s < sentence[1] for s in named)))
+    sourced = {_value(m.group()) for m, ok in figures if ok}
+    return [doc.finding(m.start(), m.end(), "unsourced_figure", "percentage" if m.group("pct") else "number",
+                        detail=m.group())
+            for m, ok in figures if not ok and _value(m.group()) not in sourced]
+
+
+# "48 heures à l'avance", "à 45 kilomètres", "120 metres tall": a delay, an age, a distance or a size is a
+# plain checkable fact, not a claim that needs a source.
+_MEASURE = re.compile(r"[ \u00a0\u202f]*(?:-[ \u00a0]?)?(?:heures?|h\b|minutes?|min\b|jours?|semaines?|mois|ans|"
+                      r"années?|"
+                      r"hours?|days?|weeks?|months?|years?|kilomètres?|km\b|mètres?|m\b|centimètres?|cm\b|"
+                      r"hectares?|ha\b|miles?|metres?|meters?|feet|foot|ft\b|yards?|acres?|storeys?|étages?)",
+                      re.IGNORECASE)
+
+
+def _value(figure: str) -> str:
+    """A figure without its spaces and thousands separators: "18,000" and "18 000" are one figure."""
+    return re.sub(r"[\s\u00a0\u202f]|(?<=\d)[,.](?=\d{3}\b)", "", figure.split("%")[0])

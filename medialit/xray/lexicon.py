@@ -1,148 +1,31 @@
-"""The X-ray's word lists (``medialit/data/lexicon.yaml``) and how their terms meet a text.
-
-A term matches the words of a text by plain form (no case, no accents), by a light French/English
-inflection fold ("globalistes" = "globaliste", "piteuse" = "piteux", "massive" = "massif"), or by
-lemma (``medialit.language.words``). Several words match in a row, joined only by spaces, apostrophes
-or hyphens. A word ending in ``*`` matches any word starting with it. ``verb: true`` on an -er
-verb matches its third-person and participle forms ("oser" finds "a osé", "osait", "osent").
-Absolutes match exactly the forms listed (``tous`` must not find ``tout``).
+"""The X-ray's own data (``medialit/data/lexicon.yaml``): the names and notes of its kinds and categories,
+and the words that tell who is cited. The loaded-language word lists are ``medialit.language.lexicon``'s.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
-from medialit.language.words import Token, _lemma, strip_accents
+from medialit.language.matching import Entry, Matcher, WordIndex, find_entries, fold_word, make_entry, plain
 from medialit.paths import DATA_FILES
 
 LEXICON_FILE = DATA_FILES / "lexicon.yaml"
-_JOINERS = " \t\n\r\u00a0\u202f'\u2019-\u2011"
-_ER_FINITE = ("e", "ent", "ait", "aient", "a", "erent", "era", "eront", "erait", "eraient")
-_ER_PARTICIPLE = ("e", "ee", "es", "ees")  # accents are folded away: "é" is "e"
 
-
-@lru_cache(maxsize=65536)
-def fold_word(plain: str) -> str:
-    """A word's inflection-free key: plural, feminine and -aux endings folded (both sides alike)."""
-    w = plain
-    if len(w) > 4 and w.endswith("aux"):
-        return w[:-3] + "al"
-    if len(w) > 3 and w[-1] in "sx" and not w.endswith("ss"):
-        w = w[:-1]
-    if len(w) > 5:
-        for end, repl in (("euse", "eu"), ("ive", "if"), ("elle", "el"), ("enne", "en"), ("ee", "e")):
-            if w.endswith(end):
-                return w[: -len(end)] + repl
-    return w
-
-
-def plain(word: str) -> str:
-    return strip_accents(word.casefold())
-
-
-@dataclass(frozen=True, eq=False)
-class Entry:
-    """One lexicon line: a term (one or more words) with its category, technique and notes."""
-
-    term: str
-    category: str
-    lang: str = "fr"
-    technique: str | None = None
-    note_fr: str = ""
-    note_en: str = ""
-    verb: bool = False
-    words: tuple[str, ...] = ()
-
-    @cached_property
-    def word_keys(self) -> tuple[tuple[str, str, str], ...]:
-        """Each word's (plain form, inflection fold, lemma), computed once."""
-        return tuple((w, fold_word(w), _lemma(w)) for w in self.words)
-
-
-@dataclass
-class Matcher:
-    """A list of entries matched together; ``exact`` compares plain forms only (absolutes)."""
-
-    exact: bool = False
-    entries: list[Entry] = field(default_factory=list)
-
-    def add(self, entry: Entry) -> None:
-        if entry.words:
-            self.entries.append(entry)
-
-
-@dataclass(frozen=True)
-class WordIndex:
-    """Where each plain form, inflection fold and lemma occurs in a text, as word indexes."""
-
-    by_form: dict[str, set[int]]
-    by_fold: dict[str, set[int]]
-    by_lemma: dict[str, set[int]]
-
-    @classmethod
-    def build(cls, keys: list[tuple[str, str, str]]) -> WordIndex:
-        tables: tuple[dict[str, set[int]], ...] = ({}, {}, {})
-        for i, word_keys in enumerate(keys):
-            for table, key in zip(tables, word_keys, strict=True):
-                table.setdefault(key, set()).add(i)
-        return cls(*tables)
-
-    def where(self, entry: Entry, k: int, exact: bool) -> set[int]:
-        """The indexes of the words that match word ``k`` of ``entry``."""
-        form, fold, lemma = entry.word_keys[k]
-        if form.endswith("*"):
-            return {i for word, found in self.by_form.items() if word.startswith(form[:-1]) for i in found}
-        hits = set(self.by_form.get(form, ()))
-        if not exact:
-            hits |= self.by_fold.get(fold, set()) | self.by_lemma.get(lemma, set())
-        if k == 0 and entry.verb and form.endswith("er"):
-            for end in _ER_FINITE + _ER_PARTICIPLE:
-                hits |= self.by_form.get(form[:-2] + end, set())
-        return hits
-
-
-def _joined(text: str, left: Token, right: Token) -> bool:
-    return not text[left.end:right.start].strip(_JOINERS)
-
-
-def find_entries(text: str, toks: list[Token], matcher: Matcher,
-                 index: WordIndex | None = None) -> list[tuple[int, int, Entry]]:
-    """Every (start, end, entry) where an entry's words occur in a row in ``toks``, in text order.
-
-    Each entry is looked up in the text's word index (built when not given), starting from its
-    rarest word, so the cost grows with the lexicon, not with the text times the lexicon.
-    """
-    index = index or WordIndex.build([(t.form, fold_word(t.form), t.lemma) for t in toks])
-    hits: list[tuple[int, int, Entry]] = []
-    for entry in matcher.entries:
-        sets = [index.where(entry, k, matcher.exact) for k in range(len(entry.words))]
-        if not all(sets):
-            continue
-        rarest = min(range(len(sets)), key=lambda k: len(sets[k]))
-        for i in sorted(p - rarest for p in sets[rarest]):
-            if i < 0 or i + len(sets) > len(toks) or not all(i + k in sets[k] for k in range(len(sets))):
-                continue
-            run = toks[i:i + len(sets)]
-            if all(_joined(text, a, b) for a, b in zip(run, run[1:], strict=False)):
-                hits.append((run[0].start, run[-1].end, entry))
-    return sorted(hits, key=lambda h: (h[0], -h[1]))
+__all__ = ["LEXICON_FILE", "Entry", "Lexicon", "Matcher", "WordIndex", "find_entries", "fold_word", "lexicon",
+           "make_entry", "plain", "read_lexicon"]
 
 
 @dataclass(frozen=True, eq=False)
 class Lexicon:
-    """Everything the X-ray reads from the data file."""
+    """Everything the X-ray reads from its data file."""
 
     kinds: dict[str, dict[str, str]]
     categories: dict[str, dict[str, str]]
-    loaded: dict[str, Matcher]
-    absolutes: dict[str, Matcher]
     attribution: dict[str, dict[str, list[str]]]
-    entries: tuple[Entry, ...]
 
     def label(self, category: str, lang: str) -> str:
         info = self.categories.get(category, {})
@@ -152,41 +35,18 @@ class Lexicon:
         info = self.categories.get(category, {})
         return info.get(f"note_{lang}") or info.get("note_fr") or ""
 
-
-def make_entry(raw: dict, default_lang: str = "fr") -> Entry:
-    """An entry from its data-file form ({term, category, technique, note_fr, note_en, verb, lang})."""
-    term = str(raw["term"])
-    words = tuple(
-        plain(w) + ("*" if w.endswith("*") else "") for w in re.findall(r"[^\W_]+\*?", term, flags=re.UNICODE)
-    )
-    return Entry(term=term, category=str(raw["category"]), lang=str(raw.get("lang", default_lang)),
-                 technique=raw.get("technique"), note_fr=str(raw.get("note_fr", "")),
-                 note_en=str(raw.get("note_en", "")), verb=bool(raw.get("verb", False)), words=words)
-
-
-def _matchers(entries: list[Entry], exact: bool) -> dict[str, Matcher]:
-    result: dict[str, Matcher] = {}
-    for entry in entries:
-        result.setdefault(entry.lang, Matcher(exact=exact)).add(entry)
-    return result
+    def technique(self, category: str) -> str | None:
+        return self.categories.get(category, {}).get("technique")
 
 
 def read_lexicon(path: Path) -> Lexicon:
-    """Parse a lexicon file (raises on a malformed file: it ships with the code and is tested)."""
+    """Parse the X-ray's data file (raises on a malformed file: it ships with the code and is tested)."""
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    loaded = [make_entry(e) for e in raw.get("loaded", [])]
-    absolutes = [make_entry(e) for e in raw.get("absolutes", [])]
-    return Lexicon(
-        kinds=raw.get("kinds", {}),
-        categories=raw.get("categories", {}),
-        loaded=_matchers(loaded, exact=False),
-        absolutes=_matchers(absolutes, exact=True),
-        attribution=raw.get("attribution", {}),
-        entries=tuple(loaded + absolutes),
-    )
+    return Lexicon(kinds=raw.get("kinds", {}), categories=raw.get("categories", {}),
+                   attribution=raw.get("attribution", {}))
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    """The shipped lexicon, read once per process."""
+    """The shipped data file, read once per process."""
     return read_lexicon(LEXICON_FILE)

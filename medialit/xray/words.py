@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 from medialit.xray.base import Doc, Finding
-from medialit.xray.lexicon import Entry, Matcher, fold_word
+from medialit.xray.lexicon import fold_word
 from medialit.xray.sources import detect_attribution
 
-MAX_SCARE_WORDS = 3
+MAX_SCARE_WORDS = 4
 # Words that, shortly before a short quote, show it reports someone's word rather than the author's doubt.
 _REPORTING = ("qualifi", "jug", "appel", "surnomm", "nomm", "baptis", "decri", "denonc", "parl", "call", "dub",
               "term", "label", "describ")
@@ -16,32 +16,68 @@ _REPORTING = ("qualifi", "jug", "appel", "surnomm", "nomm", "baptis", "decri", "
 _PLUS_QUOTES = re.compile(r"(?<![\w+])\+[^\W\d][^+\n]{0,60}?\+(?![\w+])")
 
 
-def _lexicon_findings(doc: Doc, matchers: dict[str, Matcher], kind: str) -> list[Finding]:
-    """The entries found in the text; where matches overlap, the longest one (from its first word) wins."""
-    matcher = matchers.get(doc.lang)
-    hits = doc.find(matcher) if matcher else []
-    kept: list[tuple[int, int, Entry]] = []
-    reach = -1
-    for start, end, entry in sorted(hits, key=lambda h: (h[0], -h[1])):
-        if end > reach:  # not inside a longer match already kept
-            kept.append((start, end, entry))
-            reach = end
-    return [
-        doc.finding(start, end, kind, entry.category, note=(entry.note_fr, entry.note_en),
-                    technique=entry.technique or doc.lex.categories.get(entry.category, {}).get("technique"),
-                    detail=entry.term)
-        for start, end, entry in kept
-    ]
+ABSOLUTE_CATEGORIES = frozenset({"generalisation", "certainty", "intensifier"})
+"""Lexicon categories shown as "absolutes and intensifiers"; the others are "loaded language"."""
+_NEGATIVE_UNIVERSALS = frozenset(
+    "jamais personne rien aucun aucune nul nulle never nobody nothing nowhere none no".split())
+_COUNTED = re.compile(r"^[\s\u00a0]*(?:les |the |of the )?(?:\d+|deux|trois|quatre|cinq|six|dix|quinze|two|three|four|"
+                      r"five|six|ten|fifteen|heures?|jours?|semaines?|mois|ans|années?|matins?|soirs?|hours?|days?|"
+                      r"weeks?|months?|years?|mornings?|evenings?|nights?|monday|tuesday|wednesday|thursday|friday|"
+                      r"saturday|sunday|lundis?|mardis?|mercredis?|jeudis?|vendredis?|samedis?|dimanches?)\b",
+                      re.IGNORECASE)
+# What makes a negative sentence a report of a fact ("aucun sondage n'a été publié à ce stade"), not a sweep.
+_FACTUAL = re.compile(r"\b(?:à ce jour|à ce stade|pour l['’]instant|pour le moment|jusqu['’]à présent|jusqu['’]ici|"
+                      r"encore|cette année|ce mois|cette semaine|so far|yet|to date|this year|this month|this week|"
+                      r"at this stage|for now|n['’](?:a|ont|avait|avaient) (?:été|pas été)|has been|have been|"
+                      r"had been|selon|d['’]après|according to)\b", re.IGNORECASE)
+
+
+def _wording(doc: Doc, kind: str) -> list[Finding]:
+    """The lexicon's hits of ``kind`` (loaded or absolute) in the author's own words.
+
+    Left out: words inside quotation marks (a speaker's words, or a term the scare-quote finding
+    shows), inside addresses, and quantifiers that sweep nothing ("tous les deux ans", "no poll has
+    been published so far").
+    """
+    found = []
+    for match in doc.loaded_matches:
+        hit = match.hit
+        if ("absolute" if hit.category in ABSOLUTE_CATEGORIES else "loaded") != kind:
+            continue
+        if not doc.in_prose(hit.start) or doc.in_quotation(hit.start, hit.end):
+            continue
+        if hit.category == "generalisation" and not _sweeping(doc, hit.start, hit.end):
+            continue
+        entry = match.entry
+        found.append(doc.finding(
+            hit.start, hit.end, kind, hit.category, note=(entry.note_fr, entry.note_en) if entry else None,
+            technique=(entry.technique if entry else None) or doc.lex.technique(hit.category), detail=hit.term))
+    return found
+
+
+def _sweeping(doc: Doc, start: int, end: int) -> bool:
+    """Does this quantifier sweep a whole class, or count something ("tous les deux ans", "every Saturday")?
+
+    A negative one ("aucun", "never", "nobody") in a sentence that reports a fact (a date, a stage, a
+    source, a passive "n'a été publié") states an absence: it is not a generalisation.
+    """
+    if _COUNTED.match(doc.text, end):
+        return False
+    word = doc.text[start:end].split()[0].casefold()
+    if word not in _NEGATIVE_UNIVERSALS:
+        return True
+    sentence = doc.sentence_of(start)
+    return not _FACTUAL.search(doc.text, sentence[0], sentence[1])
 
 
 def detect_loaded(doc: Doc) -> list[Finding]:
-    """Loaded-language candidates: the lexicon's terms, in any of their forms."""
-    return _lexicon_findings(doc, doc.lex.loaded, "loaded")
+    """Loaded-language candidates: the lexicon's words and formulas, in any of their forms."""
+    return _wording(doc, "loaded")
 
 
 def detect_absolutes(doc: Doc) -> list[Finding]:
-    """Absolutes and intensifiers ("tous", "jamais", "chacun le sait", "évidemment"...), as listed."""
-    return _lexicon_findings(doc, doc.lex.absolutes, "absolute")
+    """Sweeping quantifiers, certainty formulas and intensifiers ("tous", "chacun le sait", "absolument")."""
+    return _wording(doc, "absolute")
 
 
 def _is_short_term(inner: str) -> bool:
@@ -80,13 +116,32 @@ def _closing(text: str) -> str:
     return text.rstrip(" \u00a0\u202f»”\"')]*_")
 
 
+PUNCHLINE_WORDS = 3  # "Genius.", "They die.", "Simple as that.": a sentence this short is a rhetorical effect
+
+
 def detect_rhetorical(doc: Doc) -> list[Finding]:
-    """Sentences ending in a question mark (questions the text asks its reader) or an exclamation mark."""
+    """Sentences the author addresses to the reader: questions, exclamations, and punchlines (a sentence of
+    one to three words, "Genius.", "Triplé !", "They die."). A speaker's sentence in quotation marks is theirs.
+    """
     found = []
     for start, end in doc.sentences:
-        ending = _closing(doc.text[start:end])[-1:]
+        if doc.in_quotation(start, end) or not doc.in_prose(start):
+            continue
+        body = _closing(doc.text[start:end])
+        ending = body[-1:]
         if ending == "?":
             found.append(doc.finding(start, end, "rhetorical", "question"))
         elif ending == "!":
             found.append(doc.finding(start, end, "rhetorical", "exclamation"))
+        elif ending in ".…" and _punchline(doc, start, end):
+            found.append(doc.finding(start, end, "rhetorical", "punchline"))
     return found
+
+
+def _punchline(doc: Doc, start: int, end: int) -> bool:
+    """A sentence of one to three words that is not an abbreviation, a number or a signature."""
+    words = doc.tokens_between(start, end)
+    if not 0 < len(words) <= PUNCHLINE_WORDS or any(t.form.isdigit() for t in words):
+        return False
+    line_start = doc.text.rfind("\n", 0, start) + 1
+    return not doc.text[line_start:start].strip() or doc.text[start - 2:start].strip() in (".", "!", "?", "…")

@@ -77,8 +77,9 @@ def test_the_expected_passages_are_drawn_only_after_a_right_or_final_answer(less
     at = goto(at, lesson, 2)
     gold = q.ideal_answer(lesson.context(q, "fr"))["spans"]
     at = answer(at, lesson, q, {"spans": gold[:1]})  # partial: a retry is still possible
-    assert document_layers(at) == ["student"]
+    assert document_layers(at) == ["student", "lookhere"]  # the paragraph to reread, not the passage
     assert "EXPL-PELEMELE" not in texts(at)  # the missed passage's explanation waits
+    assert "pêle-mêle" not in " ".join(m.value for m in at.markdown)  # and so does its text
     at = at.button(key=f"retry-{FIXTURE_LESSON}-{q.id}").click().run()
     at = answer(at, lesson, q, {"spans": gold[:1]}, attempt=2)  # no try left: everything is shown
     assert document_layers(at) == ["student", "expected"] and "EXPL-PELEMELE" in texts(at)

@@ -17,7 +17,7 @@ def test_the_catalogue_lists_the_good_lessons_and_not_a_broken_one_beside_them(k
     )
     at = new_app()
     assert not errors(at)
-    titles = [m.value.removeprefix("#### ") for m in at.markdown if m.value.startswith("#### ")]
+    titles = [m.value.split("\n", 1)[0].removeprefix("#### ") for m in at.markdown if m.value.startswith("#### ")]
     assert titles == ["Fixture : le sommet de l'OTAN vu par RT", "Fixture : un exercice court"]
     assert "BROKEN-TITLE" not in texts(at)
     assert [h.value for h in at.header] == ["Leçons", "Exercices courts"]
@@ -58,6 +58,6 @@ def test_a_document_written_for_the_kit_carries_the_badge(kit: Path) -> None:
         "  outlet: RT en français\n", "  outlet: RT en français\n  written_for_kit: true\n")
     (kit / "lessons" / "fixture-own-text.yaml").write_text(mine, encoding="utf-8")
     at = new_app()
-    badges = [m.value for m in at.markdown if "violet-badge" in m.value]
+    badges = [line for m in at.markdown for line in m.value.splitlines() if "violet-badge" in line]
     assert badges == [":violet-badge[Écrit pour le kit] :blue-badge[Sources] :blue-badge[Cadrage] "
                       ":blue-badge[Langage chargé]"]

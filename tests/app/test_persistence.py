@@ -19,14 +19,14 @@ def test_an_answer_is_committed_before_its_feedback_is_drawn(
     drawn: list[tuple[str, bool]] = []
     real = feedback.render
 
-    def check_then_render(loaded, q, stored, lang, full):  # noqa: ANN001, ANN202 - same signature as render
+    def check_then_render(loaded, q, stored, lang, full, **rest):  # noqa: ANN001, ANN202 - as render
         other = Store(resolve_url())  # another connection: it only sees committed rows
         try:
             latest = other.latest_answers(stored.learner_id, loaded.lesson.id)
         finally:
             other.close()
         drawn.append((q.id, q.id in latest and latest[q.id].attempt == stored.attempt))
-        real(loaded, q, stored, lang, full)
+        real(loaded, q, stored, lang, full, **rest)
 
     monkeypatch.setattr(feedback, "render", check_then_render)
     at = new_app(lesson=FIXTURE_LESSON)

@@ -259,7 +259,7 @@ def test_the_answer_key_says_what_earns_the_points_for_every_question_type(kit: 
     assert "**Réponse modèle**" in keys["rewrite"] and "Grille (idées attendues)" in keys["rewrite"]
     assert "Question d'opinion, sans bonne réponse ni points." in keys["first-look"]
     assert "Zone attendue : de 1 à 2" in keys["last-look"]
-    assert "→ Langage chargé" in keys["label-techniques"]
+    assert "» — Langage chargé (catégorie attendue)" in keys["label-techniques"]
     text = loaded.text
     assert [text[s:e] for s, e in expected_spans(loaded, "loaded-words")] == [
         "poncifs anti-russes", "pêle-mêle"]

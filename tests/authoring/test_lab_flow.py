@@ -18,6 +18,7 @@ from medialit.format.library import library
 from medialit.paths import kit_root
 from medialit.store import clear_store_cache, get_store
 from medialit.ui import keys
+from medialit.xray import xray
 
 REPO = kit_root()
 sys.path.insert(0, str(REPO / "tests" / "classroom"))  # the classroom's AppTest helpers (log in, open a page)
@@ -32,6 +33,7 @@ OLD_PROMPT, NEW_PROMPT = "D'où viennent les propos cités ?", "Qui parle vraime
 OLD_TITLE, NEW_TITLE = "Fixture : le sommet de l'OTAN vu par RT", "Le sommet de l'OTAN selon RT"
 BARE_LAB = Path(__file__).resolve().parent / "apps" / "lab_bare.py"
 PREVIEW_ID = "lab-preview--" + LESSON_ID
+RT_SEED = "2018-07-11_rt-france_otan-sommet-isoler-russie.txt"
 
 
 @pytest.fixture
@@ -62,6 +64,11 @@ def edit(at: AppTest, old: str, new: str) -> AppTest:
     editor = at.text_area(key="lab-editor")
     assert old in editor.value
     return editor.input(editor.value.replace(old, new, 1)).run()
+
+
+def xray_count() -> int:
+    """How many findings the X-ray has on the fixture lesson's document (the lab lists them all)."""
+    return len(xray((REPO / "seeds" / RT_SEED).read_text(encoding="utf-8")))
 
 
 def tab(at: AppTest, name: str) -> AppTest:
@@ -128,7 +135,7 @@ def test_a_broken_edit_is_shown_and_refused_a_fixed_one_is_saved_and_served(kit:
     student = go_next(student, loaded)  # the student's next question comes from the saved file
     assert not errors(student)
     assert NEW_PROMPT in [m.value for m in student.markdown]
-    assert f"#### {NEW_TITLE}" in [m.value for m in new_app().run().markdown]  # a fresh tab's catalogue
+    assert f"#### {NEW_TITLE}" in [m.value.split("\n", 1)[0] for m in new_app().run().markdown]  # a fresh catalogue
 
 
 def test_the_preview_scores_a_try_and_shows_the_key_without_recording_anything(kit: Path) -> None:
@@ -156,7 +163,7 @@ def test_the_xray_and_exports_tabs_give_quotes_to_copy_and_the_files(kit: Path, 
     downloads = Downloads().install(monkeypatch)
     teacher = tab(open_lab(), "Radiographie du document")
     assert not errors(teacher), errors(teacher)
-    assert any(m.value.startswith("25 remarques : ") for m in teacher.markdown)
+    assert any(m.value.startswith(f"{xray_count()} remarques : ") for m in teacher.markdown)
     assert any('- quote: "poncifs"' in c.value for c in teacher.code)
     assert "xray" in _layers(teacher)
     teacher = tab(teacher, "Exports")
@@ -181,7 +188,7 @@ def test_a_broken_file_opens_in_the_lab_with_its_problems(kit: Path) -> None:
     assert [i.value for i in teacher.info] == [
         "L'aperçu a besoin d'une leçon sans erreur : corrigez d'abord 1 erreur (onglet « Éditer »)."]
     teacher = tab(teacher, "Radiographie du document")  # the X-ray still reads the document
-    assert any(m.value.startswith("25 remarques : ") for m in teacher.markdown)
+    assert any(m.value.startswith(f"{xray_count()} remarques : ") for m in teacher.markdown)
 
 
 def test_unsaved_text_is_kept_when_the_teacher_opens_another_file_and_comes_back(kit: Path) -> None:

@@ -7,7 +7,9 @@ import re
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from medialit.cli import main
 from medialit.format.document import MAX_DOCUMENT_BYTES
 from medialit.format.loader import load_lesson
 from medialit.format.schema import SCHEMA_LINE
@@ -16,6 +18,8 @@ from medialit.scaffold.writer import ScaffoldError, scaffold, slugify
 from tests.authoring.conftest import SEEDS
 
 SKILLS_WARNING = "no question trains framing, loaded_language: a lesson should cover all three skills"
+PLACEHOLDER_WARNINGS = [f"'{key}' still holds the placeholder 'À écrire' / 'To write' left by medialit new: write it"
+                        for key in ("title", "introduction", "goals", "discussion")]
 
 
 def uncomment_examples(text: str) -> str:
@@ -33,7 +37,8 @@ def test_a_new_lesson_on_each_seed_validates_with_warnings_only(seed, empty_kit)
     assert text.splitlines()[0] == SCHEMA_LINE
     result = load_lesson(path, empty_kit)
     assert result.ok, [str(p) for p in result.problems]
-    assert [p.message for p in result.problems] == [SKILLS_WARNING]
+    assert [p.message for p in result.problems] == [*PLACEHOLDER_WARNINGS, SKILLS_WARNING]
+    assert result.loaded.lesson.status == "draft"
 
 
 @pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name)
@@ -169,3 +174,73 @@ def test_no_file_is_left_behind_when_a_document_is_refused(empty_kit, tmp_path):
         scaffold(latin, root=empty_kit)
     assert sorted(os.listdir(empty_kit / "seeds")) == [] and sorted(os.listdir(empty_kit / "lessons")) == []
     assert Path(latin).exists()
+
+
+def test_a_document_beside_the_kit_given_with_dot_dot_is_copied(empty_kit, monkeypatch):
+    """`medialit new ../work/article.txt` run inside the kit: a plain file outside it, not a link."""
+    work = empty_kit.parent / "work"
+    work.mkdir()
+    (work / "article.txt").write_text("Un titre d'article assez long\n\nLe texte de l'article.\n", encoding="utf-8")
+    monkeypatch.chdir(empty_kit)
+    path = scaffold(Path("../work/article.txt"), root=empty_kit)
+    assert "  file: seeds/article.txt" in path.read_text(encoding="utf-8")
+    assert (empty_kit / "seeds" / "article.txt").read_text(encoding="utf-8").startswith("Un titre d'article")
+
+
+def test_a_link_inside_the_kit_through_a_linked_folder_is_still_refused(empty_kit, tmp_path):
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "a.txt").write_text("Un texte hors du kit, assez long.\n", encoding="utf-8")
+    (empty_kit / "seeds" / "linked").symlink_to(outside)
+    with pytest.raises(ScaffoldError, match="is a link to a file outside the kit"):
+        scaffold(empty_kit / "seeds" / "linked" / "a.txt", root=empty_kit)
+
+
+def test_a_new_lesson_is_a_draft_until_the_teacher_publishes_it(empty_kit):
+    path = scaffold(SEEDS[0], lesson_id="brouillon", root=empty_kit)
+    text = path.read_text(encoding="utf-8")
+    assert "\nstatus: draft   # students do not see a draft" in text
+    published = text.replace("status: draft", "status: published")
+    path.write_text(published, encoding="utf-8")
+    assert load_lesson(path, empty_kit).loaded.lesson.is_draft is False
+
+
+def test_leftover_placeholders_fail_strict_validation(empty_kit, monkeypatch):
+    monkeypatch.setenv("MEDIALIT_HOME", str(empty_kit))
+    path = scaffold(SEEDS[0], lesson_id="a-finir", root=empty_kit)
+    result = CliRunner().invoke(main, ["validate", str(path), "--strict"])
+    assert result.exit_code == 1
+    assert "\nlessons/a-finir.yaml:9: warning: 'title' still holds the placeholder 'À écrire' / 'To write' left " \
+           "by medialit new: write it\n" in "\n" + result.output
+    written = path.read_text(encoding="utf-8").replace("À écrire : ", "").replace("To write: ", "")
+    path.write_text(written, encoding="utf-8")
+    assert [p.message for p in load_lesson(path, empty_kit).problems] == [SKILLS_WARNING]
+
+
+def test_a_placeholder_is_only_the_text_medialit_new_writes(empty_kit):
+    path = scaffold(SEEDS[0], lesson_id="consigne", root=empty_kit)
+    text = path.read_text(encoding="utf-8").replace("À écrire : ", "").replace("To write: ", "")
+    text = text.replace('en: "what students will read and do."', 'en: "To write a neutral version, read it twice."')
+    path.write_text(text, encoding="utf-8")
+    assert [p.message for p in load_lesson(path, empty_kit).problems] == [SKILLS_WARNING]
+
+
+def test_the_byline_gives_the_author_and_the_outlet(empty_kit, tmp_path):
+    document = tmp_path / "article.txt"
+    document.write_text("La mairie ferme la piscine cet été\n\nPar Jeanne Martin | Le Courrier de Valmoret | "
+                        "3 mai 2025\n\nLe texte de l'article.\n", encoding="utf-8")
+    text = scaffold(document, root=empty_kit).read_text(encoding="utf-8")
+    assert '  author: "Jeanne Martin"   # check it: the author as printed' in text
+    assert '  outlet: "Le Courrier de Valmoret"   # check it: the outlet or site as printed' in text
+
+
+def test_a_printed_byline_with_an_empty_author_is_a_warning(empty_kit, tmp_path):
+    document = tmp_path / "article.txt"
+    document.write_text("Un titre assez long pour un article\n\nBy Tom Hale, The Elswick Gazette\n\nText.\n",
+                        encoding="utf-8")
+    path = scaffold(document, lesson_id="signe", root=empty_kit)
+    path.write_text(path.read_text(encoding="utf-8").replace('  author: "Tom Hale"', "  author: null"),
+                    encoding="utf-8")
+    assert ("lessons/signe.yaml:13: warning: the document is signed (line 3: \"By Tom Hale, The Elswick Gazette\") but "
+            "'author:' is empty: add author: \"Tom Hale\" under 'document:', or students will read that no author is "
+            "given") in [str(p) for p in load_lesson(path, empty_kit).problems]

@@ -7,6 +7,7 @@ import time
 import pytest
 
 from medialit.format.vocab import vocabularies
+from medialit.language.lexicon import CATEGORIES, language_lexicon
 from medialit.language.words import tokens
 from medialit.xray import KINDS, Finding, _compute, line_col, summary, xray
 from medialit.xray.base import fast_tokens, split_sentences
@@ -72,7 +73,7 @@ def test_chacun_le_sait_is_an_absolute_appealing_to_popularity():
 
 def test_absolutes_match_the_forms_listed_only():
     assert found("Toutes les accusations, tous les pays, sans ambages.", "absolute") == [
-        ("Toutes", "universal"), ("tous", "universal"), ("sans ambages", "intensifier")]
+        ("Toutes", "generalisation"), ("tous", "generalisation"), ("sans ambages", "intensifier")]
     assert found("Tout le reste est à discuter.", "absolute") == []
 
 
@@ -80,11 +81,11 @@ def test_absolutes_match_the_forms_listed_only():
 
 def test_lexicon_terms_are_found_in_any_form():
     text = "un déplacement des forces globalistes vers l'Europe"
-    assert found(text, "loaded") == [("globalistes", "pejorative_label")]
+    assert found(text, "loaded") == [("globalistes", "label")]
     assert found("les poncifs anti-russes de l'Alliance", "loaded") == [("poncifs", "dismissive"),
-                                                                        ("anti-russes", "pejorative_label")]
+                                                                        ("anti-russes", "label")]
     assert found("Une attitude piteuse, une bien-pensance", "loaded") == [("piteuse", "dismissive"),
-                                                                          ("bien-pensance", "pejorative_label")]
+                                                                          ("bien-pensance", "label")]
 
 
 def test_a_loaded_verb_is_found_in_its_conjugated_forms():
@@ -112,7 +113,7 @@ def test_words_inside_a_web_address_are_not_prose():
 def test_english_text_uses_the_english_lists():
     text = "According to Reuters, the so-called peace plan is a sham, and everybody knows it."
     assert found(text, "loaded", "en") == [("so-called", "irony"), ("sham", "dismissive")]
-    assert found(text, "absolute", "en") == [("everybody knows", "certainty")]
+    assert found(text, "absolute", "en") == [("everybody knows it", "certainty")]
     assert one(text, "attribution", "According", "en").detail == "Reuters"
 
 
@@ -215,6 +216,7 @@ def test_dates_footnotes_and_ordinals_are_not_figures():
 def test_questions_and_exclamations_are_rhetorical():
     text = "Enfin, que peut l'Histoire contre le fanatisme ? Rien. Et elle y perd sa crédibilité, une paille !"
     assert found(text, "rhetorical") == [("Enfin, que peut l'Histoire contre le fanatisme ?", "question"),
+                                         ("Rien.", "punchline"),
                                          ("Et elle y perd sa crédibilité, une paille !", "exclamation")]
 
 
@@ -249,10 +251,12 @@ def test_the_lexicon_names_known_techniques_and_categories():
     lex = lexicon()
     techniques = vocabularies()["techniques"]
     assert set(lex.kinds) == set(KINDS)
-    for entry in lex.entries:
-        assert entry.category in lex.categories, entry.term
-        assert entry.technique is None or entry.technique in techniques, entry.term
-        assert len(entry.words) <= 5, f"'{entry.term}': a lexicon term is a word or an expression, not a sentence"
+    assert set(CATEGORIES) <= set(lex.categories), "every lexicon category has its name and note"
+    for lang in ("fr", "en"):
+        for entry in language_lexicon(lang).entries:
+            assert entry.category in lex.categories, entry.term
+            assert entry.technique is None or entry.technique in techniques, entry.term
+            assert len(entry.words) <= 8, f"'{entry.term}': a lexicon term is a word or a formula, not a sentence"
     for name, info in lex.categories.items():
         assert info.get("fr") and info.get("en") and info.get("note_fr") and info.get("note_en"), name
         assert info.get("technique") is None or info["technique"] in techniques, name

@@ -20,7 +20,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -189,3 +189,33 @@ def screenshot(page: Any, name: str, *, full_page: bool = True) -> Path:
     path = ARTIFACTS / name
     page.screenshot(path=str(path), full_page=full_page)
     return path
+
+
+# The element that has the focus, looking inside open shadow roots: [tag, classes, role, name, text].
+_FOCUSED_JS = """
+() => {
+  let a = document.activeElement;
+  while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
+  if (!a) return null;
+  return [a.tagName, String(a.className || ''), a.getAttribute('role') || '', a.getAttribute('aria-label') || '',
+          (a.textContent || '').trim().slice(0, 80)];
+}
+"""
+
+
+def focused(page: Any) -> list[str] | None:
+    """The focused element (inside components' shadow roots too) as ``[tag, classes, role, aria-label, text]``."""
+    return page.evaluate(_FOCUSED_JS)
+
+
+def tab_to(page: Any, wanted: Callable[[list[str]], bool], *, limit: int = 80, key: str = "Tab") -> None:
+    """Press ``key`` (Tab) until ``wanted(focused(page))`` holds: how a keyboard user gets somewhere.
+
+    Raises AssertionError, naming the focused element, when ``limit`` presses are not enough.
+    """
+    for _ in range(limit):
+        page.keyboard.press(key)
+        now = focused(page)
+        if now and wanted(now):
+            return
+    raise AssertionError(f"not reached with {key} in {limit} presses; the focus is on {focused(page)}")

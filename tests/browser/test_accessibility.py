@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 from browser_harness import goto_app, screenshot, start_streamlit, wait_for_app
-from classday import LESSON, PASSWORD, SECOND, answer_lesson, join, log_in, record
+from classday import LESSON, PASSWORD, SECOND, answer_lesson, log_in, record
 from playwright.sync_api import expect
 
 from medialit.format.library import library
@@ -32,7 +32,7 @@ STREAMLIT_JS = Path(__import__("streamlit").__file__).parent / "static" / "stati
 def classroom(streamlit_factory: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     """A server and a class of three who answered both lessons in part (one answer held for the teacher)."""
     database = f"sqlite:///{tmp_path_factory.mktemp('a11y-db') / 'a11y.db'}"
-    url = streamlit_factory("app.py", env={"MEDIALIT_TEACHER_PASSWORD": PASSWORD, "MEDIALIT_DATABASE_URL": database})
+    url = streamlit_factory("serve.py", env={"MEDIALIT_TEACHER_PASSWORD": PASSWORD, "MEDIALIT_DATABASE_URL": database})
     store = Store(database)
     kit = library()
     klass = store.create_class_session("2nde B — accessibilité", [LESSON, SECOND])
@@ -135,7 +135,8 @@ def shown_strings(page: Any) -> set[str]:
     lines = page.evaluate("""() => {
         const out = document.body.innerText.split('\\n');
         for (const e of document.querySelectorAll('[aria-label], [title], [placeholder]'))
-            for (const name of ['aria-label', 'title', 'placeholder']) if (e.getAttribute(name)) out.push(e.getAttribute(name));
+            for (const name of ['aria-label', 'title', 'placeholder'])
+                if (e.getAttribute(name)) out.push(e.getAttribute(name));
         return out; }""")
     return {line.strip() for line in lines if line.strip()}
 
@@ -166,7 +167,7 @@ def test_the_french_interface_shows_none_of_streamlits_english_strings(classroom
 
 
 def test_a_lost_connection_is_explained_in_french(browser: Any, tmp_path: Path) -> None:
-    server = start_streamlit("app.py", data_dir=tmp_path / "data")
+    server = start_streamlit("serve.py", data_dir=tmp_path / "data")
     context = browser.new_context(viewport={"width": 1024, "height": 768}, locale="fr-FR")
     page = context.new_page()
     try:

@@ -33,7 +33,7 @@ TEACHER_DAY = 10 * 3600
 @pytest.fixture(scope="module")
 def server(streamlit_factory: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Store]]:
     database = f"sqlite:///{tmp_path_factory.mktemp('day-db') / 'day.db'}"
-    url = streamlit_factory("app.py", env={"MEDIALIT_TEACHER_PASSWORD": PASSWORD, "MEDIALIT_DATABASE_URL": database,
+    url = streamlit_factory("serve.py", env={"MEDIALIT_TEACHER_PASSWORD": PASSWORD, "MEDIALIT_DATABASE_URL": database,
                                            "MEDIALIT_SECRET": SECRET})
     store = Store(database)
     yield url, store
@@ -178,7 +178,8 @@ def test_a_forged_or_expired_teacher_cookie_is_refused(server: Any, open_page: A
         "expired": lambda: tokens.sign("teacher", 60, now=time.time() - 3600, sid=sid, pw=fingerprint),
         "other password": lambda: tokens.sign("teacher", 3600, sid=sid, pw=_fingerprint("an older password")),
         "never opened": lambda: tokens.sign("teacher", 3600, sid=sid, pw=fingerprint),
-        "other secret": lambda: other_secret(monkeypatch, lambda: tokens.sign("teacher", 3600, sid=sid, pw=fingerprint)),
+        "other secret": lambda: other_secret(monkeypatch,
+                                             lambda: tokens.sign("teacher", 3600, sid=sid, pw=fingerprint)),
     }[case]()
     page = open_page(1366, 900)
     page.context.add_cookies([{"name": "medialit_teacher", "value": value, "url": url, "httpOnly": True,
@@ -297,7 +298,7 @@ def test_the_teachers_grade_reaches_the_student_without_a_reload(server: Any, op
     assert held.result["pending"]
     store.set_progress(learner.id, LESSON, index)
     goto_app(student, f"{url}/?code={learner.code}&lesson={LESSON}")
-    expect(student.get_by_text("Ta réponse attend ton professeur")).to_be_visible()
+    expect(student.get_by_text("mise de côté pour ton professeur")).to_be_visible()
     student.evaluate("window.__sameDocument = 'no reload'")
 
     teacher = open_page(1366, 900)

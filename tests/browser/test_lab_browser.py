@@ -131,3 +131,40 @@ def test_a_student_turns_the_xray_on_once_the_question_is_corrected(page: Any, l
     expect(page.locator(f"{HOST} .seg.layer-xray").first).to_be_visible()
     expect(page.get_by_text("En violet, pointillés au-dessus")).to_be_visible()
     shoot(page, "lab-student-xray.png")
+
+
+def test_the_editor_numbers_its_lines_as_the_validator_counts_them(page: Any, lab: tuple[str, Path]) -> None:
+    url, _ = lab
+    page.set_viewport_size({"width": 1400, "height": 1000})
+    open_the_lab(page, url)
+    editor = page.locator(EDITOR)
+    numbers = page.locator("[data-testid='lab-line-numbers'] span")
+    lines = editor.input_value().split("\n")
+    expect(numbers).to_have_count(len(lines))
+    expect(numbers.nth(0)).to_have_text("1")
+    expect(numbers.nth(len(lines) - 1)).to_have_text(str(len(lines)))
+
+    broken = editor.input_value().replace('quote: "pêle-mêle"', 'quote: "pele-mele"')
+    editor.fill(broken)
+    editor.press("Control+Enter")
+    settle(page)
+    problem = page.get_by_text('the quote "pele-mele" does not appear in the document').first
+    expect(problem).to_be_visible()
+    wanted = next(i for i, line in enumerate(broken.split("\n"), start=1) if '"pele-mele"' in line)
+    listed = page.locator("[data-testid='stMarkdownContainer']").filter(has_text="pele-mele").first.inner_text()
+    assert f"ligne {wanted} ·" in listed.casefold()
+    # scrolled so that the faulty line is the first one shown, the number at the top of the gutter is its number
+    shown = editor.evaluate(f"""(area) => {{
+        const number = document.querySelectorAll("[data-testid='lab-line-numbers'] span")[{wanted - 1}];
+        area.scrollTop = parseFloat(number.style.top) - parseFloat(getComputedStyle(area).paddingTop);
+        return new Promise((done) => setTimeout(() => {{
+            const top = area.getBoundingClientRect().top + parseFloat(getComputedStyle(area).paddingTop);
+            const spans = Array.from(document.querySelectorAll("[data-testid='lab-line-numbers'] span"));
+            const first = spans.find((s) => Math.abs(s.getBoundingClientRect().top - top) < 2);
+            done(first ? first.textContent : null);
+        }}, 100));
+    }}""")
+    assert shown == str(wanted)
+    shoot(page, "lab-line-numbers.png")
+    editor.fill("id: x\nkind: lesson\n")
+    expect(numbers).to_have_count(3)

@@ -77,5 +77,5 @@ def test_a_held_answer_tells_the_student_it_waits_for_the_teacher(store, kit):
     loaded = kit.by_id(LESSON)
     answer(store, loaded, learner.id, "rewrite", {"text": KEYWORDS})
     tab = goto(new_app(code=learner.code, lesson=LESSON).run(), loaded, 4)
-    assert any("Ta réponse attend ton professeur" in info.value for info in tab.info)
+    assert any("mise de côté pour ton professeur" in info.value for info in tab.info)
     assert not tab.error  # no red "wrong" banner for an answer nobody has graded yet

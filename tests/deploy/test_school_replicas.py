@@ -1,7 +1,7 @@
 """A whole school's deployment, end to end: two replicas on one PostgreSQL behind HAProxy (docs/deploy.md).
 
 What runs is what ``docs/deploy.md`` ships: ``deploy/run-replicas.sh`` starts two ``streamlit run
-app.py`` replicas on free loopback ports with ``MEDIALIT_DATABASE_URL`` pointing at a fresh database
+serve.py`` replicas on free loopback ports with ``MEDIALIT_DATABASE_URL`` pointing at a fresh database
 created on the CI PostgreSQL (``MEDIALIT_TEST_PG_ADMIN_URL``); ``deploy/haproxy_cfg.py`` writes the
 proxy's configuration from ``deploy/haproxy.cfg.template``; ``haproxy -db -f`` runs it in the
 foreground. Then, through the proxy only:

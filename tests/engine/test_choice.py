@@ -48,3 +48,71 @@ def test_choice_answer_key_free_view_has_no_correct_flags_or_feedback(frozen):
     text = repr(public)
     assert "correct" not in text and "Rien ne le dit" not in text and "rapportés" not in text
     assert [o["id"] for o in public["options"]] == ["tass", "interview", "afp"]
+
+
+def test_options_are_shuffled_per_learner_and_stable_for_each(frozen):
+    q = frozen.lesson.question("who-quotes")
+    orders = {tuple(q.order_for(f"learner-{n}", frozen.lesson.id)) for n in range(30)}
+    assert len(orders) > 1  # learners see different orders
+    assert q.order_for("ABC234", frozen.lesson.id) == q.order_for("ABC234", frozen.lesson.id)  # reload, device
+    assert sorted(q.order_for("ABC234", frozen.lesson.id)) == sorted(o.id for o in q.options)
+
+
+def test_a_first_option_guesser_is_right_about_as_often_as_chance(frozen):
+    """Over many learners, "always tick the first option shown" finds the right one about 1 time in 3."""
+    q = frozen.lesson.question("who-quotes")
+    right = {o.id for o in q.options if o.correct}
+    hits = sum(q.order_for(f"learner-{n}", frozen.lesson.id)[0] in right for n in range(600))
+    assert 0.25 < hits / 600 < 0.42  # chance: 1/3
+
+
+def test_a_scale_keeps_the_files_order_with_shuffle_false(frozen):
+    q = frozen.lesson.question("who-quotes").model_copy(update={"shuffle": False})
+    assert q.order_for("anyone", frozen.lesson.id) == [o.id for o in q.options]
+
+
+CUE_LESSON = """\
+id: cues
+title: {{fr: "Indices", en: "Cues"}}
+document: {{file: seeds/rt.txt}}
+level: {{fr: "Lycée", en: "Upper secondary"}}
+duration_minutes: 10
+introduction: {{fr: "Intro.", en: "Intro."}}
+teacher_notes: {{goals: {{fr: "But.", en: "Goal."}}, discussion: {{fr: "D.", en: "D."}}}}
+questions:
+{questions}
+"""
+
+
+def _cue_lesson(orders: list[tuple[str, str]]) -> list[str]:
+    """Three one-answer questions whose options are (right, wrong) texts in the given order."""
+    from medialit.format.loader import load_lesson_bytes
+    from tests.conftest import FROZEN_KIT
+
+    blocks = []
+    for n, (first, second) in enumerate(orders):
+        right_first = first.startswith("R:")
+        options = [
+            f'      - {{id: a, text: "{first[2:]}", correct: {str(right_first).lower()}, feedback: "F."}}',
+            f'      - {{id: b, text: "{second[2:]}", correct: {str(not right_first).lower()}, feedback: "F."}}',
+        ]
+        blocks.append(f"  - id: q{n}\n    type: choice\n    skill: sourcing\n    prompt: \"Q?\"\n"
+                      "    explanation: \"E.\"\n    options:\n" + "\n".join(options))
+    raw = CUE_LESSON.format(questions="\n".join(blocks)).encode()
+    result = load_lesson_bytes(raw, FROZEN_KIT / "lessons" / "cues.yaml", FROZEN_KIT)
+    return [p.message for p in result.problems if "choice questions" in p.message]
+
+
+def test_the_validator_warns_when_the_right_option_is_always_first_and_the_longest():
+    found = _cue_lesson([("R:L'agence russe Tass, citée", "W:AFP")] * 3)
+    assert found == [
+        "in all 3 one-answer choice questions the right option is option 1 in the file: vary its place "
+        "(the printed worksheet and Moodle keep the file's order)",
+        "in 3 of 3 one-answer choice questions the right option is the longest: make wrong options as specific "
+        "and as long as right ones (a guesser picks the longest)",
+    ]
+
+
+def test_no_cue_warning_when_places_and_lengths_vary():
+    assert _cue_lesson([("R:Tass", "W:Une agence française"), ("W:Un blog anonyme", "R:RT"),
+                        ("R:Oui, en note", "W:Non")]) == []

@@ -92,3 +92,30 @@ def test_absent_concept_with_requires_needs_those_concepts(frozen):
     assert {p.key: p.verdict for p in vague.parts} == {"who": "missed", "where": "right", "no-poncifs": "missed"}
     full = question.score({"text": "Stoltenberg a parlé au sommet de Bruxelles."}, ctx)
     assert full.earned == 2
+
+
+def test_an_examples_answer_does_not_become_a_word_of_the_lessons_topic(tmp_path):
+    """A rubric test about a football match stays off-topic, and so does a student's answer like it."""
+    import shutil
+
+    from medialit.format.loader import load_lesson
+    from tests.conftest import FROZEN_KIT
+
+    shutil.copytree(FROZEN_KIT, tmp_path / "kit")
+    path = tmp_path / "kit" / "lessons" / "frozen-v1.yaml"
+    examples = (
+        "    examples:\n"
+        "      - answer: \"Le gardien de but a rappelé les critiques de l'arbitre envers le club adverse.\"\n"
+        "        held: true\n"
+        "      - answer: \"Le secrétaire général a rappelé les reproches de l'Alliance à la Russie.\"\n"
+        "        at_least: 70\n"
+    )
+    text = path.read_text(encoding="utf-8")
+    anchor = '    explanation: {fr: "Neutre.", en: "Neutral."}\n'
+    path.write_text(text.replace(anchor, anchor + examples, 1), encoding="utf-8")
+    result = load_lesson(path, tmp_path / "kit")
+    assert result.ok and [str(p) for p in result.problems] == []
+    assert not {"gardien", "arbitre", "club"} & result.loaded.topic
+    student = score(result.loaded, "rewrite", {"text": "Le gardien de but a rappelé les critiques de l'arbitre "
+                                                       "envers le club adverse."})
+    assert student.pending and student.extra["held"] == "off_topic"

@@ -206,3 +206,83 @@ def test_messages_never_show_python_type_names(kit):
     assert not words & {"str", "dict", "int", "float", "Input", "pydantic", "Traceback", "LText", "None"}
     assert "'points' should be a number, not 'beaucoup'" in text
     assert "'hints' should be a list: one item per line, each starting with '- '" in text
+
+
+def test_a_missing_colon_is_reported_on_its_own_line_not_the_next(kit):
+    header = HEADER.replace("duration_minutes: 30", "duration_minutes 30")
+    assert problems(kit, "  - {id: q, type: rating, skill: framing, prompt: x, explanation: e}\n", header) == [
+        "lessons/broken.yaml:6: error: YAML syntax error at column 1: could not find expected ':'; a key is missing "
+        "its ':' or a quote is not closed"]
+    header = HEADER.replace("  goals: g", "  goals g")
+    assert problems(kit, "  - {id: q, type: rating, skill: framing, prompt: x, explanation: e}\n", header) == [
+        "lessons/broken.yaml:9: error: YAML syntax error at column 3: this line has no ':' after its key; write the "
+        "key, then ': ', then the value"]
+
+
+def test_an_unclosed_quote_is_reported_where_it_opens(kit):
+    header = HEADER.replace("title: Test", 'title: "Test')
+    assert problems(kit, "  - {id: q, type: rating, skill: framing, prompt: x, explanation: e}\n", header) == [
+        "lessons/broken.yaml:2: error: YAML syntax error at column 8: a quote opens here and is not closed on this "
+        "line; add the closing quote (or put the text in the other kind of quotes)"]
+    assert problems(kit, """\
+        - id: q1
+          type: highlight
+          skill: loaded_language
+          prompt: Marque
+          explanation: e
+          passages:
+            - quote: "poncifs
+              explanation: e
+            - quote: "globalistes"
+        """) == [
+        "lessons/broken.yaml:18: error: YAML syntax error at column 14: a quote opens here and is not closed on this "
+        "line; add the closing quote (or put the text in the other kind of quotes)"]
+
+
+def test_a_misspelt_key_inside_a_passage_or_an_excerpt_says_what_was_meant(kit):
+    found = problems(kit, """\
+        - id: q0
+          type: rating
+          skill: framing
+          prompt: x
+          explanation: e
+        - id: q1
+          type: highlight
+          skill: loaded_language
+          prompt: Marque
+          explanation: e
+          passages:
+            - quote: poncifs
+              explanaton: e
+        - id: q2
+          type: label
+          skill: loaded_language
+          prompt: x
+          explanation: e
+          vocabulary: techniques
+          excerpts:
+            - id: x1
+              qoute: poncifs
+              answer: loaded_language
+        """)
+    assert "lessons/broken.yaml:24: error: question 'q1': unknown key 'explanaton' (did you mean 'explanation'?)" \
+        in found
+    assert "lessons/broken.yaml:33: error: question 'q2': unknown key 'qoute' (did you mean 'quote'?)" in found
+
+
+def test_an_unknown_label_category_lists_the_allowed_ids(kit):
+    found = problems(kit, """\
+        - id: q1
+          type: label
+          skill: framing
+          prompt: x
+          explanation: e
+          vocabulary: statements
+          excerpts:
+            - id: x1
+              quote: poncifs
+              answer: rumour
+        """)
+    assert found == [
+        "lessons/broken.yaml:21: error: question 'q1': unknown category 'rumour' in the statements vocabulary: use one "
+        "of sourced_fact, unsourced_claim, opinion, quote"]

@@ -122,8 +122,6 @@ def public_corpus(loaded: LoadedLesson, lang: str) -> Corpus:
     for vocab in vocabularies().values():
         for category in vocab.values():
             public.add(f"{category.name(lang)}\n{category.description(lang)}")
-    # The keyboard marker's labels cut sentences short ("changer…"): a word's start is public too.
-    public.words.update(word[:n] for word in list(public.words) for n in range(4, len(word)))
     return public
 
 
@@ -137,6 +135,11 @@ def checkable(loaded: LoadedLesson, lang: str) -> dict[str, dict[str, list[str]]
         out[qid] = {kind: [p for text in texts for p in probes(text) if p not in public and p not in others]
                     for kind, texts in kinds.items()}
     return out
+
+
+def unescaped(text: str) -> str:
+    """JSON's ``\\u00e9`` escapes read back as characters: "chass\\u00e9s" is the word "chassés", not "chass"."""
+    return re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), text)
 
 
 def leaks(probes_by_kind: dict[str, list[str]], sent: Corpus, own: Corpus | None = None) -> list[str]:
@@ -167,7 +170,7 @@ async def walk_and_check(url: str, loaded: LoadedLesson, lang: str = "fr") -> di
     async def act(**how: object) -> Run:
         run = await student.act(**how)  # type: ignore[arg-type]
         runs.append(run)
-        sent.add(run.blob().decode("utf-8", errors="replace"))
+        sent.add(unescaped(run.blob().decode("utf-8", errors="replace")))
         return run
 
     await student.tab.connect()

@@ -1,8 +1,8 @@
 """The question panel is a fragment: on the real server, over the websocket, as a browser drives it.
 
 Submit, Next and the like rerun the panel alone; the whole page reruns when what lies outside the
-panel must change: a new resume code (the sidebar), marking on or off (a highlight question), the
-keyboard marker's marks, the student's and the expected passages after a highlight answer, a
+panel must change: a new resume code (the sidebar), marking on or off (a highlight question), marks
+made in the document, the student's and the expected passages after a highlight answer, a
 label question's excerpts, the X-ray, the summary. AppTest always reruns the whole script, so
 only a server test sees the fragment reruns.
 """
@@ -21,6 +21,7 @@ from benchmarks.student import Student
 from benchmarks.wsclient import Run
 from medialit.format.loader import LoadedLesson, load_lesson
 from medialit.ui import keys
+from medialit.ui.highlight import sentence_units, snap_to_words
 
 pytestmark = pytest.mark.slow
 
@@ -93,11 +94,11 @@ def test_the_panel_reruns_alone_and_the_page_when_the_document_or_the_url_must_c
         run = await student.act(click=keys.step(LESSON, "next"))  # to a highlight question: marking on
         marking = keys.answer(LESSON, highlight.id, 1)
         assert not panel_only(run) and document(run)["key"] == marking
-        keyboard = run.widget(f"{marking}::keyboard")
-        run = await student.act(values={keyboard.key: [0]})  # a whole sentence, from the keyboard (in the panel)
-        assert not panel_only(run), "the document must redraw the keyboard's marks"
+        first = sentence_units(loaded.text)[0]
+        run = await student.act(values={marking: {"spans": [list(first)]}})  # marked in the document (any device)
+        assert not panel_only(run), "the document must redraw the new marks"
         marks = document(run)["marks"]
-        assert marks
+        assert marks == [list(s) for s in snap_to_words(loaded.text, [first])]
         run = await student.act(click=keys.submit(LESSON, highlight.id, 1))
         assert not panel_only(run) and result_banner(run)
         assert layers(run)["student"] == marks  # what was marked is what was stored and is drawn

@@ -1,4 +1,4 @@
-"""Pure helpers of the highlight widget: snapping, merging, sentence units, segments.
+"""Pure helpers of the highlight widget: snapping, merging, sentence units, segments, passage search.
 
 All offsets are code points (Python ``str`` indices); the browser side is checked against the same
 functions in ``tests/browser/test_highlight_browser.py``.
@@ -17,10 +17,10 @@ import pytest
 from medialit.language.spans import clean
 from medialit.ui.highlight import (
     Segment,
-    _covered_units,
     _heat_runs,
     _normalize_layers,
-    _subtract,
+    find_passages,
+    fold_for_search,
     layer_class,
     merge_spans,
     segments,
@@ -163,15 +163,67 @@ def test_sentence_units_code_points() -> None:
     assert sentence_units(text) == [(0, 5), (6, 11)]
 
 
-def test_covered_units_and_subtract() -> None:
-    text = "Un deux. Trois quatre. Cinq."
-    units = sentence_units(text)
-    marks = snap_to_words(text, [units[1]])  # trailing "." is trimmed, still counts as covered
-    assert _covered_units(text, marks) == [1]
-    assert _covered_units(text, snap_to_words(text, [(0, 21)])) == [0, 1]
-    assert _covered_units(text, [(0, 5)]) == []
-    assert _subtract([(0, len(text))], units[1]) == [(0, units[1][0]), (units[1][1], len(text))]
-    assert _subtract([(0, 3), units[1]], units[1]) == [(0, 3)]
+# ----------------------------------------------------------------------------- find_passages
+
+
+def words_of(text: str, spans: list[tuple[int, int]]) -> list[str]:
+    return [text[s:e] for s, e in spans]
+
+
+def test_fold_ignores_case_accents_and_the_kind_of_apostrophe_quote_dash_and_space() -> None:
+    folded, origin = fold_for_search("L’Économie\u00a0: «\u202fŒuvre\u202f» — fin…")
+    assert folded == "l'economie : \" oeuvre \" - fin..."
+    assert len(origin) == len(folded)
+    assert origin[folded.index("oeuvre")] == origin[folded.index("oeuvre") + 1]  # "œ" gives two letters
+    assert fold_for_search("a \n\n  b")[0] == "a b"  # any run of white space is one space
+
+
+def test_find_typed_words_anywhere_in_the_text_snapped_to_words() -> None:
+    text = "Il a dit : « L’Otan est obsolète ». Puis : l’Otan, encore l’OTAN !"
+    # Typed with a straight apostrophe, no accent, another case: every occurrence, deep in sentences too.
+    assert words_of(text, find_passages(text, "l'otan")) == ["L’Otan", "l’Otan", "l’OTAN"]
+    assert words_of(text, find_passages(text, "obsolete")) == ["obsolète"]
+    assert words_of(text, find_passages(text, "  est obsol ")) == ["est obsolète"]  # cut word grows whole
+    assert words_of(text, find_passages(text, "otan est")) == ["Otan est"]  # inside "L’Otan": the elision stays out
+    assert words_of(text, find_passages(text, "« l'otan est obsolète »")) == ["L’Otan est obsolète"]
+
+
+def test_find_gives_a_word_once_and_drops_punctuation_only_matches() -> None:
+    text = "banana, ananas : fin."
+    assert words_of(text, find_passages(text, "ana")) == ["banana", "ananas"]  # overlapping matches, one per word
+    assert find_passages(text, " : ") == []
+    assert find_passages(text, "   ") == []
+    assert find_passages(text, "absent") == []
+
+
+def test_find_spans_are_what_the_mouse_gives_for_the_same_words() -> None:
+    text = "Vous êtes connecté(e) automatiquement pour 24h. Voir [10],[11] et d’enfoncer un coin."
+    for query in ("connecté(e) automatiquement", "10],[11", "enfoncer un coin", "24H"):
+        found = find_passages(text, query)
+        assert found and snap_to_words(text, found) == found, query
+
+
+def test_find_with_astral_chars_uses_code_points() -> None:
+    text = "😀🎉 Le gouvernement ment. 😀 Il ment."
+    assert find_passages(text, "ment") == [span_of(text, "gouvernement"), span_of(text, "ment", 1),
+                                           span_of(text, "ment", 2)]
+
+
+def test_widget_strings_exist_in_both_languages_with_the_same_placeholders() -> None:
+    import re
+
+    from medialit.ui.highlight import DEFAULT_LABELS
+    from medialit.ui.labels import highlight_labels
+
+    def holes(text: str) -> set[str]:
+        return set(re.findall(r"\{\w+\}", text))
+
+    fr, en = highlight_labels("fr"), highlight_labels("en")
+    assert fr.keys() == en.keys() and fr.keys() <= DEFAULT_LABELS.keys()
+    for name in fr:
+        assert fr[name] and en[name] and fr[name] != name, name
+        assert holes(fr[name]) == holes(en[name]) == holes(DEFAULT_LABELS[name]), name
+    assert "{text}" in fr["found"] and "{i}" in fr["found"] and "{n}" in fr["find_count"]
 
 
 # ----------------------------------------------------------------------------- segments
@@ -238,14 +290,13 @@ def test_layer_class_sanitizes_names() -> None:
 def _page() -> None:
     import streamlit as st
 
-    from medialit.ui.highlight import highlight_text, keyboard_marker
+    from medialit.ui.highlight import highlight_text
 
     def changed() -> None:
         st.session_state["changes"] = st.session_state.get("changes", 0) + 1
 
     text = st.session_state.get("text", "Un deux. Trois quatre. Cinq six.")
     marks = highlight_text(text, key="hl", marks=st.session_state.get("saved"), on_change=changed)
-    st.session_state["keyboard_result"] = keyboard_marker(text, key="hl", marks=marks)
     st.session_state["out"] = marks
 
 
@@ -264,24 +315,6 @@ def test_apptest_browser_value_is_snapped(page_test: object) -> None:
     at.session_state["hl"] = {"spans": [[4, 5], [99, 120]]}  # inside "deux"; out of range
     at.run()
     assert at.session_state["out"] == [(3, 7)]
-    assert at.session_state["keyboard_result"] is None
-
-
-def test_apptest_keyboard_edits_merge_with_mouse_marks(page_test: object) -> None:
-    at = page_test
-    at.session_state["hl"] = {"spans": [[3, 7]]}
-    at.run()
-    at.multiselect(key="hl::keyboard").select(1).run()
-    assert at.session_state["out"] == [(3, 7), (9, 21)]  # "deux" + "Trois quatre" (no final dot)
-    assert at.session_state["keyboard_result"] == [(3, 7), (9, 21)]
-    assert at.session_state["changes"] == 1  # on_change fires for keyboard edits too
-    assert at.multiselect(key="hl::keyboard").value == [1]
-    at.multiselect(key="hl::keyboard").unselect(1).run()
-    assert at.session_state["out"] == [(3, 7)]
-    assert at.session_state["changes"] == 2
-    at.run()  # an unrelated rerun keeps everything
-    assert at.session_state["out"] == [(3, 7)]
-    assert at.session_state["keyboard_result"] is None
 
 
 def test_apptest_changed_marks_argument_wins_then_persists(page_test: object) -> None:
@@ -336,3 +369,34 @@ def test_js_snapping_and_segments_match_python() -> None:
     assert marks == merge_spans([w[0] for w in want if w][:6])
     expected = [[g.start, g.end, list(g.classes)] for g in segments(text, marks, layers, heat=heat)]
     assert got["segs"] == expected
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="node not installed: JS parity not checked")
+def test_js_find_and_words_match_python() -> None:
+    """The find field selects what ``find_passages`` finds, and keyboard selections (word to word) need
+    no snapping: they are the spans a mouse selection of the same words gives."""
+    text = ("L’Économie\u00a0: « c’est peut-être FAUX ! » 😀 d'enfoncer, aujourd’hui — Don't.\n"
+            "Œuvre connecté(e) [10],[11] cafe\u0301 noir… l’économie, l'ECONOMIE.")
+    queries = ["l'economie", "economie", "peut-etre faux", "« c'est", "oeuvre", "[10],[11]", "café", "…",
+               "e", " ", "don't", "—", "nie, l'", "x", "ÉCONOMIE L"]
+    script = f"""
+        import {{ findPassages, wordSpans }} from {json.dumps(JS.as_uri())};
+        const cps = Array.from({json.dumps(text)});
+        const found = {json.dumps(queries)}.map((q) => findPassages(cps, q));
+        console.log(JSON.stringify({{ found, words: wordSpans(cps) }}));
+    """
+    done = subprocess.run(
+        ["node", "--input-type=module", "-e", script], capture_output=True, text=True, timeout=30, check=True
+    )
+    got = json.loads(done.stdout)
+    assert [[tuple(s) for s in spans] for spans in got["found"]] == [find_passages(text, q) for q in queries]
+    assert got["found"][0] and got["found"][4]  # the comparison is not vacuous
+    words = [tuple(w) for w in got["words"]]
+    assert [text[s:e] for s, e in words][:4] == ["L", "Économie", "c", "est"]
+    # The caret's words are the words a click-and-drag over one character grows to, all of them.
+    assert {w for k in range(len(text)) for w in snap_to_words(text, [(k, k + 1)])} == set(words)
+    rng = random.Random(3)
+    for _ in range(200):
+        i, j = sorted(rng.sample(range(len(words)), 2))
+        selection = (words[i][0], words[j][1])
+        assert snap_to_words(text, [selection]) == [selection]

@@ -6,6 +6,8 @@ ticking every option does not pay.
 
 from __future__ import annotations
 
+import random
+from collections.abc import Sequence
 from typing import Any, Literal
 
 from pydantic import Field
@@ -14,6 +16,15 @@ from medialit.format.text import LText
 from medialit.i18n import tr
 from medialit.questions.base import ContentProblem, Context, QuestionBase, Slug, Strict
 from medialit.questions.scoring import Part, Score, Verdict, incomplete
+
+MIN_FOR_CUES = 3  # one-answer questions needed before a pattern across them means something
+LONGEST_SHARE = 0.75  # the right option longest in this share of them is a cue
+
+
+def _right_is_longest(q: ChoiceQuestion, lang: str) -> bool:
+    lengths = [(len(o.text.get(lang, lang)), o.correct) for o in q.options]
+    longest = max(n for n, _ in lengths)
+    return all(correct for n, correct in lengths if n == longest)
 
 
 class Option(Strict):
@@ -30,7 +41,19 @@ class ChoiceQuestion(QuestionBase):
     multiple: bool | None = Field(
         None, description="Tick boxes (true) or one answer (false); by default, true when several options are right."
     )
-    shuffle: bool = Field(False, description="Show the options in a random order for each student.")
+    shuffle: bool = Field(
+        True, description="Show the options in an order of their own to each student (the same on every device); "
+        "'false' for a scale or an 'all of the above'. Printed worksheets and Moodle keep the file's order.",
+    )
+
+    def order_for(self, learner: str, lesson_id: str) -> list[str]:
+        """The options' ids in the order ``learner`` sees them: shuffled (``shuffle``), the same on every device
+        and every reload for that learner (seeded by the learner, the lesson and the question), the file's
+        order otherwise."""
+        ids = [o.id for o in self.options]
+        if self.shuffle:
+            random.Random(f"{learner}:{lesson_id}:{self.id}").shuffle(ids)
+        return ids
 
     def is_multiple(self) -> bool:
         return self.multiple if self.multiple is not None else sum(o.correct for o in self.options) > 1
@@ -95,6 +118,26 @@ class ChoiceQuestion(QuestionBase):
 
     def ideal_answer(self, ctx: Context) -> dict[str, Any]:
         return {"selected": [o.id for o in self.options if o.correct]}
+
+    @classmethod
+    def check_together(cls, questions: Sequence[tuple[int, QuestionBase]],
+                       lang: str) -> list[tuple[int, ContentProblem]]:
+        """Cues a guesser could use: the right option always in one place, or nearly always the longest."""
+        singles = [(i, q) for i, q in questions if isinstance(q, ChoiceQuestion) and not q.is_multiple()]
+        if len(singles) < MIN_FOR_CUES:
+            return []
+        found = []
+        places = {next(k for k, o in enumerate(q.options) if o.correct) for _, q in singles}
+        if len(places) == 1:
+            found.append((singles[0][0], ContentProblem(("options",), "warning", (
+                f"in all {len(singles)} one-answer choice questions the right option is option {places.pop() + 1} in "
+                "the file: vary its place (the printed worksheet and Moodle keep the file's order)"))))
+        longest = [i for i, q in singles if _right_is_longest(q, lang)]
+        if len(longest) >= LONGEST_SHARE * len(singles):
+            found.append((longest[0], ContentProblem(("options",), "warning", (
+                f"in {len(longest)} of {len(singles)} one-answer choice questions the right option is the longest: "
+                "make wrong options as specific and as long as right ones (a guesser picks the longest)"))))
+        return found
 
     def answer_from(self, value: Any, ctx: Context) -> dict[str, Any]:
         picked = [value] if isinstance(value, str) else value

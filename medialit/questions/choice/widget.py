@@ -6,7 +6,6 @@ Options are shown in an order stable for each learner when the question asks for
 
 from __future__ import annotations
 
-import random
 from collections.abc import Mapping
 from typing import Any
 
@@ -20,9 +19,8 @@ from medialit.ui.widget import Asking, Widget
 
 class ChoiceWidget(Widget):
     def draw(self, q: ChoiceQuestion, ask: Asking) -> None:
-        options = list(ask.shown["options"])
-        if q.shuffle:
-            random.Random(f"{ask.seed}:{ask.loaded.lesson.id}:{q.id}").shuffle(options)
+        by_id = {o["id"]: o for o in ask.shown["options"]}
+        options = [by_id[oid] for oid in q.order_for(ask.seed, ask.loaded.lesson.id)]
         picked = set(ask.prefill.get("selected") or [])
         if not ask.shown["multiple"]:
             ids = [o["id"] for o in options]

@@ -48,6 +48,10 @@ class Concept(Strict):
         description="Groups of alternatives that must ALL appear in one sentence, e.g. who + what: "
         "[[russie, moscou], [suspend*, rompt*, arrête*]]. Met by 'terms' or by 'all_of'.",
     )
+    core: bool | None = Field(
+        None, description="The answer's central idea: an answer that misses every core idea earns at most 40 % "
+        "(default: true for an 'all_of' concept, a who + what idea; false otherwise).",
+    )
     mode: Literal["present", "absent"] = Field(
         "present", description="'absent': earned when none of the terms is in the answer (neutral rewrites)."
     )
@@ -58,6 +62,10 @@ class Concept(Strict):
     )
     feedback_found: LText | None = None
     feedback_missing: LText | None = None
+
+
+def is_core(concept: Concept) -> bool:
+    return concept.core if concept.core is not None else bool(concept.all_of) and concept.mode == "present"
 
 
 class FreeTextQuestion(QuestionBase):
@@ -89,6 +97,10 @@ class FreeTextQuestion(QuestionBase):
         if any(c.mode == "absent" and p.verdict == "wrong" for c, p in zip(self.rubric, parts, strict=True)):
             earned = min(earned, STILL_LOADED_CAP * self.points)
             how = f"{how} {tr('free_text_still_loaded_cap', ctx.lang, pct=round(STILL_LOADED_CAP * 100))}"
+        core = [p for c, p in zip(self.rubric, parts, strict=True) if is_core(c)]
+        if core and not any(p.verdict == "right" for p in core):
+            earned = min(earned, STILL_LOADED_CAP * self.points)
+            how = f"{how} {tr('free_text_core_missed_cap', ctx.lang, pct=round(STILL_LOADED_CAP * 100))}"
         held = self._held(present, reading)
         if held:
             how = f"{how} {tr(HELD_KEYS[held], ctx.lang)}"

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from medialit.language.lexicon import find_loaded
 from medialit.language.reading import Hit, Reading
-from medialit.language.words import find_all_terms, negative_core
+from medialit.language.words import find_all_terms, negative_term
 
 
 @dataclass
@@ -29,10 +29,17 @@ class Match:
 
 
 def _hits(reading: Reading, term: str, fuzzy: bool) -> list[tuple[Hit, bool]]:
-    """Each place the term's core is found, with whether its polarity is the term's own."""
-    core, negative = negative_core(term)
-    return [(hit, hit.negated == negative) for first, last in find_all_terms(reading.toks, core, fuzzy)
-            if (hit := reading.hit(first, last))]
+    """Each place the term's core is found, with whether its polarity is the term's own.
+
+    "aucune source" wants the source itself negated ("pas de source", "jamais sa source"), not a negated
+    verb before it: "Russia does not cut off dialogue" does not say "plus de dialogue"."""
+    core, negative, direct = negative_term(term)
+    found = []
+    for first, last in find_all_terms(reading.toks, core, fuzzy):
+        hit = reading.hit(first, last)
+        negated = reading.directly_negated(first) if direct else hit.negated
+        found.append((hit, negated == negative))
+    return found
 
 
 def match_terms(reading: Reading, terms: Sequence[str]) -> Match:
@@ -73,7 +80,10 @@ def match_absent(reading: Reading, terms: Sequence[str], lang: str | None) -> Ma
     for term in terms:
         found.loaded += [(reading.toks[a].start, reading.toks[b].end)
                          for a, b in find_all_terms(reading.toks, term, fuzzy=False)]
-    for hit in find_loaded(reading.text, lang):
+    # The scorer forgives case everywhere: capitals typed by a student (a name in capitals) are not
+    # shouting, so the lexicon reads the answer in lower case (same offsets; else as written).
+    lowered = reading.text.lower()
+    for hit in find_loaded(lowered if len(lowered) == len(reading.text) else reading.text, lang):
         if not any(a <= hit.start < b for a, b in found.loaded):
             found.loaded.append((hit.start, hit.end))
     found.loaded.sort()

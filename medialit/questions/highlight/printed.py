@@ -22,7 +22,13 @@ class HighlightPrinted(Printed):
             explanation = ctx.t(passage.explanation)
             items.append(KeyItem(text=passage.quote, quote=True, detail=technique, span=ctx.span(("passages", i)),
                                  notes=(KeyNote(explanation),) if explanation else ()))
-        return [KeyBlock(title=tr("key_expected_passages", ctx.lang), items=tuple(items), numbered=True)]
+        blocks = [KeyBlock(title=tr("key_expected_passages", ctx.lang), items=tuple(items), numbered=True)]
+        if q.acceptable:
+            also = tuple(KeyItem(text=p.quote, quote=True, span=ctx.span(("acceptable", i)),
+                                 notes=(KeyNote(ctx.t(p.explanation)),) if p.explanation else ())
+                         for i, p in enumerate(q.acceptable))
+            blocks.append(KeyBlock(title=tr("key_acceptable_passages", ctx.lang), items=also))
+        return blocks
 
     def gift(self, q: HighlightQuestion, ctx: Context) -> Gift | None:
         return None

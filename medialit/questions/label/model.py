@@ -126,8 +126,9 @@ class LabelQuestion(QuestionBase):
 
 
 def _unknown(value: str, vocab_name: str, vocab: dict) -> str:
+    """An unknown category, with the nearest id and every id the vocabulary allows."""
     from difflib import get_close_matches
 
     near = get_close_matches(value, list(vocab), n=1)
     hint = f" (did you mean '{near[0]}'?)" if near else ""
-    return f"unknown category '{value}' in the {vocab_name} vocabulary{hint}: see medialit/data/vocabularies.yaml"
+    return f"unknown category '{value}' in the {vocab_name} vocabulary{hint}: use one of {', '.join(vocab)}"

@@ -21,7 +21,7 @@ class LabelPrinted(Printed):
             accepted = either([category_name(q.vocabulary, a, ctx.lang) for a in excerpt.answer], ctx.lang)
             explanation = ctx.t(excerpt.explanation)
             items.append(KeyItem(
-                text=excerpt.quote, quote=True, detail=f"→ {accepted} ({tr('key_expected_category', ctx.lang)})",
+                text=excerpt.quote, quote=True, detail=f"{accepted} ({tr('key_expected_category', ctx.lang)})",
                 span=None if excerpt.document else ctx.span(("excerpts", i)),
                 elsewhere=tr("key_other_document", ctx.lang, file=excerpt.document) if excerpt.document else "",
                 notes=(KeyNote(explanation),) if explanation else ()))

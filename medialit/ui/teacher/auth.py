@@ -26,6 +26,7 @@ import os
 import time
 
 import streamlit as st
+from streamlit import config as st_config
 
 from medialit.i18n import tr
 from medialit.store import get_store
@@ -44,14 +45,37 @@ _COOKIE_CHECKED = "_ml_teacher_cookie_checked"
 log = logging.getLogger("medialit.auth")
 
 
+# (st.secrets object, its files' stamps, the environment's value) -> the password: read once per process
+# and again when one of them changes (without a secrets file, st.secrets looks for one on every call).
+_configured: tuple[object, tuple, str | None, str | None] | None = None
+
+
+def _secret_file_stamps() -> tuple:
+    stamps: list[tuple[int, int, int] | None] = []
+    for path in st_config.get_option("secrets.files") or ():
+        try:
+            found = os.stat(path)
+            stamps.append((found.st_mtime_ns, found.st_size, found.st_ino))
+        except OSError:
+            stamps.append(None)
+    return tuple(stamps)
+
+
 def configured_password() -> str | None:
     """The teacher password from the secrets file, else the environment; None when neither is set."""
+    global _configured
+    secrets, stamps, env = st.secrets, _secret_file_stamps(), os.environ.get(ENV_PASSWORD)
+    known = _configured
+    if known is not None and known[0] is secrets and known[1] == stamps and known[2] == env:
+        return known[3]
     try:
-        value = st.secrets.get(SECRET_NAME)
+        value = secrets.get(SECRET_NAME)
     except FileNotFoundError:  # no secrets.toml at all (StreamlitSecretNotFoundError)
         value = None
-    value = value or os.environ.get(ENV_PASSWORD)
-    return str(value) if value else None
+    value = value or env
+    password = str(value) if value else None
+    _configured = (secrets, stamps, env, password)
+    return password
 
 
 def _fingerprint(password: str) -> str:
@@ -61,21 +85,22 @@ def _fingerprint(password: str) -> str:
 def is_teacher() -> bool:
     """True when this browser session logged in with the current password (checked on every call), or
     its browser holds a valid remembered login (checked once per session, see the module docstring)."""
+    held = st.session_state.get(_AUTH)
+    if not isinstance(held, str):  # a student (no password to read), unless the browser remembers a teacher
+        return _from_cookie()
+    password = configured_password()
+    return bool(password and hmac.compare_digest(held, _fingerprint(password)))
+
+
+def _from_cookie() -> bool:
+    """Log this session in from the browser's teacher cookie, once per session (a student has none)."""
+    if st.session_state.get(_COOKIE_CHECKED) or remember.cookie(remember.TEACHER_COOKIE) is None:
+        return False
+    st.session_state[_COOKIE_CHECKED] = True
     password = configured_password()
     if not password:
         return False
     fingerprint = _fingerprint(password)
-    held = st.session_state.get(_AUTH)
-    if isinstance(held, str) and hmac.compare_digest(held, fingerprint):
-        return True
-    return _from_cookie(fingerprint)
-
-
-def _from_cookie(fingerprint: str) -> bool:
-    """Log this session in from the browser's teacher cookie, once per session."""
-    if st.session_state.get(_COOKIE_CHECKED):
-        return False
-    st.session_state[_COOKIE_CHECKED] = True
     login_id = remember.teacher_login(fingerprint)
     if login_id is None or not get_store().teacher_login_valid(login_id):
         return False

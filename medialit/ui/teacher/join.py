@@ -96,7 +96,7 @@ def joined(klass: ClassSession, pseudonym: str, code: str, lang: str) -> None:
         st.warning(tr("class_session_closed_student", lang, name=klass.name))
     st.subheader(tr("class_your_lessons", lang))
     titles = [loaded.t(loaded.lesson.title, lang) for lesson_id in klass.lesson_ids
-              if (loaded := library().by_id(lesson_id)) is not None]
+              if (loaded := library().by_id(lesson_id)) is not None and not loaded.lesson.is_draft]
     st.markdown("\n".join(f"{i}. {title}" for i, title in enumerate(titles, start=1)))
     if st.button(tr("class_go_lessons", lang), key=GO_KEY, type="primary"):
         st.switch_page(st.Page(student.page, url_path="lessons"))

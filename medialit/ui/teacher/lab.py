@@ -67,7 +67,10 @@ def _status(result: LoadResult | None, lang: str) -> str:
     if errors:
         return "✗ " + tr("lab_file_errors", lang, n=errors)
     warnings = len(result.problems)
-    return "⚠ " + tr("lab_file_warnings", lang, n=warnings) if warnings else "✓ " + tr("lab_file_ok", lang)
+    state = "⚠ " + tr("lab_file_warnings", lang, n=warnings) if warnings else "✓ " + tr("lab_file_ok", lang)
+    if result.loaded is not None and result.loaded.lesson.is_draft:
+        state += " · ✎ " + tr("lab_file_draft", lang)
+    return state
 
 
 def file_picker(root, lang: str) -> str | None:

@@ -1,5 +1,6 @@
-"""The lab's "Edit" tab: the YAML in a tall monospace box, the validator's problems beside it (errors and
-warnings apart, each with its line and that line's text), saving, and the previous versions.
+"""The lab's "Edit" tab: the YAML in a tall monospace box with numbered lines, the validator's problems
+beside it (errors and warnings apart, each with its line and that line's text), saving, and the previous
+versions.
 
 The editor's text lives in ``st.session_state[EDITOR_KEY]`` (kept across tabs and pages); ``_BASE`` holds
 the file's text as last read or saved, so the page knows what is unsaved and whether the file changed on
@@ -33,7 +34,23 @@ _CSS = """<style>
   line-height: 1.45;
   tab-size: 2;
 }
+.st-key-lab-editor .ml-line-numbers {
+  position: absolute;
+  width: 44px;
+  overflow: hidden;
+  pointer-events: none;
+  user-select: none;
+  border-right: 1px solid rgba(49, 51, 63, 0.15);
+  background: rgba(240, 242, 246, 0.7);
+  color: rgba(49, 51, 63, 0.55);
+  font-family: ui-monospace, "DejaVu Sans Mono", "Liberation Mono", Consolas, monospace;
+  font-size: 0.75rem;
+  line-height: 1.45;
+}
+.st-key-lab-editor .ml-line-numbers > div { position: relative; }
+.st-key-lab-editor .ml-line-numbers span { position: absolute; right: 6px; font-size: 0.85rem; line-height: 1.45; }
 </style>"""
+_LINE_NUMBERS = (Path(__file__).resolve().parents[1] / "assets" / "line_numbers.js").read_text(encoding="utf-8")
 
 
 def _read(path: Path) -> str:
@@ -83,6 +100,7 @@ def flash(kind: str, message: str, problems: list[Problem] | None = None) -> Non
 def render(root: Path, relative: str, result: LoadResult, extra: list[Problem], lang: str) -> None:
     """The editor, its buttons and messages on the left; the problems on the right."""
     st.html(_CSS)
+    st.html(f"<script>{_LINE_NUMBERS}</script>", unsafe_allow_javascript=True)  # our own file, no user input
     left, right = st.columns([3, 2], gap="medium")
     with left:
         st.text_area(tr("lab_editor_label", lang, file=relative), key=EDITOR_KEY, height=EDITOR_HEIGHT,

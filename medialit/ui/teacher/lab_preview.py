@@ -45,6 +45,8 @@ def render(result: LoadResult, lang: str) -> None:
         return
     loaded = preview_copy(result.loaded)
     st.caption(tr("lab_preview_caption", lang))
+    if loaded.lesson.is_draft:
+        st.info(tr("lab_preview_draft", lang))
     language, index, show_key = controls(loaded, lang)
     q = loaded.lesson.questions[index]
     header(loaded, language)

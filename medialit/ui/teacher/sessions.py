@@ -40,7 +40,7 @@ def page() -> None:
 
 
 def new_session_form(lang: str) -> None:
-    lessons = library().lessons()
+    lessons = library().published()
     titles = {lo.lesson.id: f"{lo.lesson.title.get(lang, lo.lesson.language)} · {lo.lesson.kind}" for lo in lessons}
     with st.form("new-session", clear_on_submit=False, border=False):
         st.text_input(tr("class_session_name", lang), key=NAME_KEY, max_chars=200)

@@ -15,7 +15,7 @@ from medialit.format.loader import LoadedLesson
 from medialit.i18n import tr
 from medialit.store import Answer, get_store
 from medialit.ui import actions, keys
-from medialit.ui.derived import skills
+from medialit.ui.derived import memo, skills
 from medialit.ui.learner_bar import learner_class
 from medialit.ui.state import current_learner
 
@@ -55,9 +55,10 @@ def offered_lessons() -> list[LoadedLesson]:
     learner = current_learner()
     klass = learner_class(learner) if learner is not None and learner.in_class else None
     if klass is None:
-        return library().lessons()
+        return library().published()
     # Not classroom.data.session_lessons: that module brings pandas into every student page's first load.
-    return [loaded for lesson_id in klass.lesson_ids if (loaded := library().by_id(lesson_id)) is not None]
+    return [loaded for lesson_id in klass.lesson_ids
+            if (loaded := library().by_id(lesson_id)) is not None and not loaded.lesson.is_draft]
 
 
 def learner_progress(lessons: list[LoadedLesson]) -> dict[str, CardProgress]:
@@ -85,35 +86,46 @@ def learner_progress(lessons: list[LoadedLesson]) -> dict[str, CardProgress]:
 
 
 def grid(items: list[LoadedLesson], progress: dict[str, CardProgress], lang: str) -> None:
-    for row in range(0, len(items), COLUMNS):
-        columns = st.columns(COLUMNS)
-        for column, loaded in zip(columns, items[row:row + COLUMNS], strict=False):
-            with column:
-                card(loaded, progress.get(loaded.lesson.id, CardProgress()), lang)
+    """The cards in ``COLUMNS`` columns, card ``i`` in column ``i % COLUMNS`` (one row of columns per
+    section: every block and element costs each student's first load)."""
+    columns = st.columns(COLUMNS)
+    for i, loaded in enumerate(items):
+        with columns[i % COLUMNS]:
+            card(loaded, progress.get(loaded.lesson.id, CardProgress()), lang)
+
+
+def card_text(loaded: LoadedLesson, mine: CardProgress, lang: str) -> str:
+    """A card's words as ONE Markdown element: title, skill badges, source, length, and "not started"."""
+    lesson, ref = loaded.lesson, loaded.lesson.document
+    badges = [f":blue-badge[{name}]" for _, name in skills(loaded, lang)]
+    if ref is not None and ref.written_for_kit:
+        badges.insert(0, f":violet-badge[{tr('ui_written_for_kit', lang)}]")
+    small = []
+    if ref is not None:
+        missing = tr("ui_not_given", lang)
+        small.append(tr("ui_card_source", lang, outlet=ref.outlet or missing, date=ref.date or missing))
+    small.append(" · ".join((tr("ui_minutes", lang, n=lesson.duration_minutes), loaded.t(lesson.level, lang),
+                             tr("ui_n_questions", lang, n=len(lesson.questions)))))
+    if not mine.answered:
+        small.append(tr("ui_not_started", lang))
+    lines = "  \n".join(f":small[:gray[{text}]]" for text in small)
+    return f"#### {loaded.t(lesson.title, lang)}\n\n{' '.join(badges)}\n\n{lines}"  # a card title, not a section
 
 
 def card(loaded: LoadedLesson, mine: CardProgress, lang: str) -> None:
     """One lesson: what it is about, how long, and where the student stands."""
-    lesson, ref = loaded.lesson, loaded.lesson.document
+    lesson = loaded.lesson
     with st.container(border=True):
-        st.markdown(f"#### {loaded.t(lesson.title, lang)}")  # a card title, not a section heading
-        badges = [f":blue-badge[{name}]" for _, name in skills(loaded, lang)]
-        if ref is not None and ref.written_for_kit:
-            badges.insert(0, f":violet-badge[{tr('ui_written_for_kit', lang)}]")
-        st.markdown(" ".join(badges))
-        if ref is not None:
-            missing = tr("ui_not_given", lang)
-            st.caption(tr("ui_card_source", lang, outlet=ref.outlet or missing, date=ref.date or missing))
-        n = len(lesson.questions)
-        st.caption(" · ".join((tr("ui_minutes", lang, n=lesson.duration_minutes),
-                               loaded.t(lesson.level, lang), tr("ui_n_questions", lang, n=n))))
-        total = lesson.total_points()
+        # Every first visit shows the same "not started" cards: their text is made once per lesson version.
+        fresh = mine == CardProgress()
+        text = memo(loaded, "catalogue-card", lang, make=lambda: card_text(loaded, mine, lang)) if fresh \
+            else card_text(loaded, mine, lang)
+        st.markdown(text)
+        n, total = len(lesson.questions), lesson.total_points()
         if mine.answered:
             score = tr("ui_score_of", lang, pts=float(mine.earned), max=float(total)) if total else ""
             st.progress(mine.answered / n, text=" · ".join(
                 x for x in (tr("ui_answered_of", lang, done=mine.answered, total=n), score) if x))
-        else:
-            st.caption(tr("ui_not_started", lang))
         label = "ui_review" if mine.finished else "ui_continue" if mine.started else "ui_start"
         st.button(tr(label, lang), key=keys.open_lesson(lesson.id), on_click=actions.open_lesson,
                   args=(lesson.id,), type="secondary" if mine.finished else "primary", width="stretch")

@@ -17,7 +17,7 @@ from medialit.ui.derived import memo, skills
 from medialit.ui.lessonstate import LessonState, lesson_state
 from medialit.ui.state import current_learner
 from medialit.ui.views import lesson_panel
-from medialit.ui.views.lesson_document import document_view, forget, remember
+from medialit.ui.views.lesson_document import document_view, remember
 from medialit.ui.widget import DocumentView
 from medialit.ui.xray_layer import xray_layer
 
@@ -29,7 +29,7 @@ __all__ = ["page", "unavailable"]
 def page(lesson_id: str, lang: str) -> None:
     """Draw lesson ``lesson_id``, or say it is being edited when it cannot be served."""
     loaded = library().by_id(lesson_id)
-    if loaded is None:
+    if loaded is None or loaded.lesson.is_draft:
         unavailable(lesson_id, lang)
         return
     state, q = lesson_panel.current(loaded)
@@ -82,20 +82,22 @@ def document_column(loaded: LoadedLesson, view: DocumentView, lang: str) -> None
     """The metadata card and the document: open for marking while a highlight answer is composed."""
     document.metadata_card(loaded, lang)
     if view.marking_key is not None:
-        document.show(loaded, lang, key=view.marking_key, marks=view.prefill, on_change=forget)
+        document.show(loaded, lang, key=view.marking_key, marks=view.prefill, layers=view.layers)
         return
     layers = view.layers + ([xray_layer(loaded, lang)] if view.xray else [])
     document.show(loaded, lang, layers=layers)
 
 
 def unavailable(lesson_id: str, lang: str) -> None:
-    """A lesson that cannot be served now (broken while being edited, or removed)."""
-    broken = library().result_for_id(lesson_id) is not None
+    """A lesson that cannot be served now (a draft, broken while being edited, or removed)."""
+    result = library().result_for_id(lesson_id)
     learner = current_learner()
     started = learner is not None and lesson_state(lesson_id).answers
     st.button(f"← {tr('ui_all_lessons', lang)}", key=keys.BACK, on_click=actions.to_catalogue)
     st.title("medialit")
-    if broken or started:
+    if result is not None and result.loaded is not None and result.loaded.lesson.is_draft and not started:
+        st.warning(tr("ui_lesson_draft", lang))
+    elif result is not None or started:
         st.warning(tr("ui_lesson_being_edited", lang))
     else:
         st.warning(tr("ui_lesson_not_found", lang, id=lesson_id))

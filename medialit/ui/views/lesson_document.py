@@ -7,8 +7,8 @@ full run saves a *signature* of what it drew (``remember``); a panel rerun recom
 student moves to or from a highlight question (marking on or off), to a label question (its
 excerpts), after a highlight answer (the student's marks, then the expected passages), when the
 X-ray is turned on or off, when the lesson file changes, and when the URL does (a new resume
-code for the sidebar, the summary, the catalogue). Keyboard marking (in the panel) drops the
-saved signature (``forget``), so the document redraws the new marks.
+code for the sidebar, the summary, the catalogue). Marking (mouse, finger or keyboard) happens in
+the document widget itself, outside the panel: its edits rerun the whole page.
 """
 
 from __future__ import annotations
@@ -54,18 +54,13 @@ def remember(loaded: LoadedLesson, view: DocumentView) -> None:
     st.session_state[_SIGNATURE] = signature(loaded, view)
 
 
-def forget() -> None:
-    """The document must be redrawn (its marks changed from the keyboard): the next panel rerun reruns the page."""
-    st.session_state.pop(_SIGNATURE, None)
-
-
 def is_current(loaded: LoadedLesson, view: DocumentView) -> bool:
     """Whether the page outside the panel still shows what ``view`` (and the URL) call for."""
     return st.session_state.get(_SIGNATURE) == signature(loaded, view)
 
 
 def drawn_marks(view: DocumentView) -> list | None:
-    """The marks the document widget returned on the last full run (for the keyboard marker in the panel)."""
+    """The marks the document widget returned on the last full run (given to the question's widget)."""
     if view.marking_key is None:
         return None
     return st.session_state.get(keys.draft(view.marking_key))

@@ -24,7 +24,7 @@ from medialit.ui.views import question as question_panel
 from medialit.ui.views.lesson_document import document_view, drawn_marks, is_current
 
 # Glyphs common text fonts have (DejaVu, Liberation...): school machines may lack an emoji font.
-STEP_ICONS = {"right": "✓", "partial": "◐", "wrong": "✗", "unscored": "✎", "held": "…"}
+STEP_ICONS = {"right": "✓", "partial": "◐", "wrong": "✗", "unscored": "✎", "held": "⧗"}
 # Set by a full run just before it draws the panel, popped by the panel first thing. A panel rerun
 # never preempts a full run (Streamlit runs it after), so a full run cut short between the two is
 # followed by another full run, which sets it again.

@@ -43,11 +43,14 @@ def render(loaded: LoadedLesson, q: QuestionBase, state: LessonState, lang: str,
     if answer is None or q.id in state.retrying:
         compose(loaded, q, state, lang, shown, marks)
         return
+    full = full_feedback(loaded, state, q.id)
+    learner = current_learner()
     if answer.needs_review and awaits_teacher():
         live_feedback(loaded.lesson.id, q.id, lang)
     else:
-        feedback.render(loaded, q, answer, lang, full_feedback(loaded, state, q.id))
-    if full_feedback(loaded, state, q.id):
+        feedback.render(loaded, q, answer, lang, full,
+                        self_study=learner is not None and learner.class_session_id is None)
+    if full:
         xray_switch(loaded, lang)  # only with the whole correction: before, the X-ray would be a hint
     else:
         hints(loaded, q, state, lang)
@@ -76,7 +79,7 @@ def live_feedback(lesson_id: str, question_id: str, lang: str) -> None:
         state.answers[question_id] = cached = fresh
         if fresh.overridden:
             st.toast(tr("ui_teacher_graded", lang))
-    feedback.render(loaded, q, cached, lang, full_feedback(loaded, state, question_id))
+    feedback.render(loaded, q, cached, lang, full_feedback(loaded, state, question_id), self_study=False)
 
 
 def compose(loaded: LoadedLesson, q: QuestionBase, state: LessonState, lang: str, shown: dict,

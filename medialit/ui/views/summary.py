@@ -158,6 +158,8 @@ def table(loaded: LoadedLesson, state: LessonState, lang: str) -> None:
             kind = verdict(answer)
             result = f"{ICONS.get(kind, '')} {tr(VERDICT_KEYS[kind], lang)}".strip()
             points = f"{number(answer.final_earned, lang)} / {number(answer.possible, lang)}" if q.is_scored() else "—"
+            if answer.pending and answer.self_earned is not None:
+                points += " · " + tr("ui_self_short", lang, pts=answer.self_earned)
             tries = str(answer.attempt)
         lines.append(f"| {i} | {prompt} | {names.get(q.skill, q.skill)} | {result} | {points} | {tries} |")
     st.markdown("\n".join(lines))

@@ -1,8 +1,8 @@
 """Test page for the highlight widget (``streamlit run tests/browser/apps/highlight_app.py``).
 
-``?mode=readonly`` shows the overlays read-only; the default is the student view with the
-keyboard equivalent and another widget that triggers reruns. The marks are written back with
-``st.text`` ("marks: [...]", "words: [...]") for the browser tests to read.
+``?mode=readonly`` shows the overlays read-only; the default is the student view (mouse, finger and
+keyboard marking) and another widget that triggers reruns; ``?lang=en`` gives it the English labels.
+The marks are written back with ``st.text`` ("marks: [...]", "words: [...]") for the browser tests to read.
 """
 
 from __future__ import annotations
@@ -12,11 +12,13 @@ import json
 import streamlit as st
 from highlight_texts import HEAT, LAYERS, READONLY_MARKS, TEXT
 
-from medialit.ui.highlight import highlight_text, keyboard_marker
+from medialit.ui.highlight import highlight_text
+from medialit.ui.labels import highlight_labels
 
 st.set_page_config(page_title="highlight test", page_icon="🖍️")
 
 LABELS = {
+    **highlight_labels(st.query_params.get("lang", "fr")),  # the keyboard mode's strings
     "hint": "Sélectionnez un passage pour le surligner ; cliquez sur un surlignage pour le retirer.",
     "remove": "Passage surligné, cliquer pour retirer",
     "marked": "Passage surligné",
@@ -25,8 +27,6 @@ LABELS = {
     "mine": "Vos surlignages",
     "heat": "{n} élève(s)",
     "heat_legend": "Carte de la classe",
-    "keyboard": "Surligner des phrases entières au clavier",
-    "keyboard_placeholder": "Choisir des phrases",
 }
 
 
@@ -40,7 +40,6 @@ if st.query_params.get("mode") == "readonly":
 else:
     st.subheader("Surlignez les procédés")
     marks = highlight_text(TEXT, key="hl", labels=LABELS, on_change=count_change, height=400)
-    keyboard_marker(TEXT, key="hl", marks=marks, labels=LABELS)
     st.checkbox("Autre widget", key="other")
 
 st.text("marks: " + json.dumps([list(m) for m in marks]))
