@@ -298,7 +298,7 @@ def test_the_teachers_grade_reaches_the_student_without_a_reload(server: Any, op
     assert held.result["pending"]
     store.set_progress(learner.id, LESSON, index)
     goto_app(student, f"{url}/?code={learner.code}&lesson={LESSON}")
-    expect(student.get_by_text("mise de côté pour ton professeur")).to_be_visible()
+    expect(student.get_by_text("mise de côté pour ton professeur").first).to_be_visible()
     student.evaluate("window.__sameDocument = 'no reload'")
 
     teacher = open_page(1366, 900)
@@ -338,7 +338,10 @@ def test_small_screens_keep_the_questions_readable_and_the_code_in_sight(server:
     goto_app(laptop, f"{url}/?code={code}&lesson={LESSON}")
     question = laptop.get_by_role("heading", name=re.compile("Question 1 sur 13"))
     expect(question).to_be_visible()
-    assert question.bounding_box()["width"] >= 500, "the question column is readable at 1024x600"
+    wide = "() => [...document.querySelectorAll('h3')].some(h => h.textContent.startsWith('Question 1 sur 13')" \
+           " && h.getBoundingClientRect().width >= 500)"
+    laptop.wait_for_function(wide, timeout=15_000)  # the question column is readable at 1024x600 (once laid out)
+    assert question.bounding_box()["width"] >= 500
     question.scroll_into_view_if_needed()
     screenshot(laptop, "day-student-1024x600-lesson.png", full_page=False)
 
