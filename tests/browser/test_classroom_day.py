@@ -319,6 +319,7 @@ def test_the_teachers_grade_reaches_the_student_without_a_reload(server: Any, op
     expect(student.get_by_text("Ton professeur a relu ta réponse : 2,5 sur 3 pt.")).to_be_visible(timeout=LIVE_WAIT)
     expect(student.get_by_text("Fais des phrases : qui a dit quoi, où ?")).to_be_visible()
     assert student.evaluate("window.__sameDocument") == "no reload"
+    student.get_by_text("Fais des phrases : qui a dit quoi, où ?").scroll_into_view_if_needed()
     screenshot(student, "day-student-graded.png", full_page=False)
 
 
