@@ -38,10 +38,11 @@ class Submission:
     """What became of a submitted answer: ``recorded`` (with the stored ``answer``), or why not.
 
     ``incomplete``: nothing stored, ``message`` says what is missing. ``closed``: the class session
-    takes no more answers. ``taken``: this attempt was stored meanwhile (another tab): redraw from the
-    store. ``no_tries_left``: the lesson allows no further attempt. ``unknown_question``: the lesson
-    no longer has this question (its file changed). ``too_long``: larger than the kit accepts, not
-    even scored. ``not_saved``: the database failed; the page keeps the answer for another try.
+    takes no more answers (closed, or the learner left it). ``taken``: this attempt was stored
+    meanwhile (another tab): redraw from the store. ``no_tries_left``: the lesson allows no further
+    attempt. ``unknown_question``: the lesson no longer has this question (its file changed).
+    ``too_long``: larger than the kit accepts, not even scored. ``not_saved``: the database failed;
+    the page keeps the answer for another try.
     """
 
     outcome: Outcome
@@ -93,8 +94,9 @@ def submit(store: Store, loaded: LoadedLesson, learner_id: int, question_id: str
         )
     except AttemptTaken:
         return Submission("taken", score=score)
-    except SessionClosed:
-        return Submission("closed", score=score, message=tr("class_answers_closed", lang))
+    except SessionClosed as closed:
+        return Submission("closed", score=score,
+                          message=tr("class_answers_left" if closed.left else "class_answers_closed", lang))
     except SQLAlchemyError:
         log.exception("answer of learner %s to %s/%s not stored", learner_id, lesson_id, question_id)
         return Submission("not_saved", score=score, message=tr("ui_answer_not_saved", lang))

@@ -11,7 +11,8 @@ complete attempt. Vectorised: 1,000 learners x 5 lessons take well under half a 
 - :mod:`.roster` — the roster and the per-skill profile;
 - :mod:`.choices` — the options chosen, with each wrong option's misconception;
 - :mod:`.ratings` — first impression vs final rating, discernment and bias;
-- :mod:`.heatmap` — how many learners marked each character of a document.
+- :mod:`.heatmap` — how many learners marked each character of a document;
+- :mod:`.gradebook` — one row per learner with totals out of the whole session, per skill, per question.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from medialit.analytics.frames import (
     question_frame,
     typed_rows,
 )
+from medialit.analytics.gradebook import GradeColumn, grade_columns, gradebook
 from medialit.analytics.heatmap import expected_spans, heat_counts, marked_spans
 from medialit.analytics.items import (
     Alpha,
@@ -54,6 +56,7 @@ __all__ = [
     "Alpha",
     "ClassDiscernment",
     "DiscernmentRow",
+    "GradeColumn",
     "ImpressionMeanRow",
     "ItemRow",
     "OptionRow",
@@ -68,6 +71,8 @@ __all__ = [
     "discernment",
     "discrimination",
     "expected_spans",
+    "grade_columns",
+    "gradebook",
     "heat_counts",
     "impression_means",
     "impressions",

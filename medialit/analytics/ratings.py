@@ -34,13 +34,16 @@ class DiscernmentRow:
 
 @dataclass(frozen=True, slots=True)
 class ImpressionMeanRow:
-    """One row of :func:`impression_means`; a mean is NaN when no learner gave that rating."""
+    """One row of :func:`impression_means`: means over the ``pairs`` learners who gave both ratings (NaN
+    when none did), and how many gave only the first impression or only the final rating."""
 
     lesson_id: str
     before: float
     after: float
     change: float
     pairs: int
+    only_before: int
+    only_after: int
 
 
 DISCERNMENT_COLUMNS = columns_of(DiscernmentRow)
@@ -80,14 +83,23 @@ def impressions(answers: pd.DataFrame, questions: pd.DataFrame) -> pd.DataFrame:
 
 
 def impression_means(table: pd.DataFrame) -> pd.DataFrame:
-    """Per lesson: class means of before, after, and of the change (over learners who gave both)."""
-    grouped = table.groupby("lesson_id")
-    return pd.DataFrame({
+    """Per lesson: the class's mean first impression, final rating and change, all three over the SAME
+    learners (those who gave both, ``pairs``), so that after − before is the mean change; and how many
+    learners gave only one of the two (left out of the means)."""
+    paired = table.dropna(subset=["before", "after"])
+    grouped = paired.groupby("lesson_id")
+    lessons = pd.Index(table["lesson_id"].drop_duplicates(), name="lesson_id")
+    means = pd.DataFrame({
         "before": grouped["before"].mean(),
         "after": grouped["after"].mean(),
         "change": grouped["change"].mean(),
         "pairs": grouped["change"].count(),
-    }).reset_index()
+    }).reindex(lessons)
+    means["pairs"] = means["pairs"].fillna(0).astype(int)
+    means["only_before"] = (table["before"].notna() & table["after"].isna()).groupby(table["lesson_id"]).sum()
+    means["only_after"] = (table["after"].notna() & table["before"].isna()).groupby(table["lesson_id"]).sum()
+    means[["only_before", "only_after"]] = means[["only_before", "only_after"]].fillna(0).astype(int)
+    return means.reset_index()[columns_of(ImpressionMeanRow)]
 
 
 def discernment(answers: pd.DataFrame, questions: pd.DataFrame) -> pd.DataFrame:

@@ -1,21 +1,28 @@
 """The printable class report: one self-contained HTML file (inline CSS and SVG, no script, no fetch).
 
-Static explanations are Markdown rendered with the ``markdown`` package; every value that comes
-from the class (pseudonyms, answers) or from lesson files is HTML-escaped and never goes through
-Markdown (which would pass raw HTML, or turn ``[x](javascript:…)`` into a link).
+Rendered by the Jinja template ``medialit/export/templates/class_report.html`` (autoescape on, as
+every HTML export): values from the class (pseudonyms, answers) are escaped; lesson texts (prompts,
+options, misconceptions) and the report's own explanations go through the safe Markdown filters
+(``md``, ``md_inline``: raw HTML escaped, unsafe links dropped), so ``**bold**`` prints bold and
+never as asterisks. Only the charts (built by :mod:`.charts`, which escapes what it is given) are
+passed as markup. It fits A4 portrait: fixed-layout tables as wide as the page, the document
+excerpts keep only the paragraphs that someone marked or that hold an expected passage.
+
+Numbers are written the reader's way (``0,67`` / ``0.67``), the date in the school's time zone.
 """
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from html import escape
+from typing import Any
 
-import markdown
 import pandas as pd
+from markupsafe import Markup
 
 from medialit import analytics as an
 from medialit.classroom.charts import bar, heat_html, pct, svg_bars
 from medialit.classroom.data import ClassData
+from medialit.export.templating import render
 from medialit.format.loader import LoadedLesson
 from medialit.format.vocab import category_name
 from medialit.i18n import number, tr
@@ -25,38 +32,42 @@ ALPHA_REASONS = {
     "too_few_questions": "class_alpha_too_few_questions",
     "no_variance": "class_alpha_no_variance",
 }
+GAP = "[…]"
 
-CSS = """
-body { font-family: system-ui, sans-serif; color: #1d1d1f; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; }
-h1 { font-size: 1.6rem; margin-bottom: .2rem; } h2 { font-size: 1.3rem; border-bottom: 2px solid #1f5fa8;
-  margin-top: 2rem; } h3 { font-size: 1.05rem; margin-top: 1.2rem; }
-table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; font-size: .9rem; }
-th, td { border: 1px solid #c9ced6; padding: .25rem .45rem; text-align: left; vertical-align: top; }
-th { background: #eef2f8; }
-.bar { display: inline-block; width: 7rem; height: .8rem; background: #e8eef6; vertical-align: middle; }
-.bar .fill { display: block; height: 100%; background: #1f5fa8; }
-.num { margin-left: .4rem; font-variant-numeric: tabular-nums; white-space: nowrap; }
-td { white-space: normal; } td:has(.bar) { white-space: nowrap; }
-.note { color: #555; font-size: .85rem; }
-.document { white-space: normal; line-height: 1.6; border: 1px solid #c9ced6; padding: .8rem; font-size: .9rem; }
-.expected { outline: 2px solid #2a7a2a; outline-offset: 1px; }
-* { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-@media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } table, svg, .document
-  { break-inside: avoid; } }
-"""
+WORD_KEYS = {
+    "skills": "class_skills", "item_analysis": "class_items", "question": "class_col_question",
+    "skill": "class_col_skill",
+    "answered": "class_col_answered", "facility": "class_col_facility", "discrimination": "class_col_discrimination",
+    "items_help": "class_items_help", "alpha": "class_alpha", "options": "class_options",
+    "option": "class_col_option", "chosen": "class_col_chosen", "correct": "class_col_correct",
+    "misconception": "class_col_misconception", "heatmap": "class_heatmap", "heat_legend": "class_heat_legend",
+    "impressions": "class_impressions", "discernment": "class_discernment",
+    "discernment_help": "class_discernment_help",
+    "pseudonym": "class_col_pseudonym", "reliable": "class_col_reliable", "unreliable": "class_col_unreliable",
+    "discernment_col": "class_col_discernment", "mean_rating": "class_col_mean_rating", "students": "class_roster",
+    "students_help": "class_report_students_help",
+}  # fmt: skip
 
 
 def class_report(data: ClassData, include_names: bool = True, now: datetime | None = None) -> str:
     """The report as an HTML document in the class data's language (see the module docstring)."""
     lang = data.lang
     names = display_names(data, include_names, lang)
-    body = [_header(data, lang, include_names, now or datetime.now(UTC)), _skills(data, lang)]
-    body += [_lesson(data, loaded, lang) for loaded in data.lessons]
-    body += [_discernment(data, names, lang), _students(data, names, lang)]
-    title = escape(f"{tr('class_report_title', lang)} — {data.klass.name}")
-    return (
-        f'<!DOCTYPE html>\n<html lang="{escape(lang)}"><head><meta charset="utf-8"><title>{title}</title>'
-        f"<style>{CSS}</style></head><body>\n" + "\n".join(b for b in body if b) + "\n</body></html>\n"
+    title = f"{tr('class_report_title', lang)} — {data.klass.name}"
+    return render(
+        "class_report.html",
+        lang=lang,
+        title=title,
+        kit_label=tr("class_report_title", lang),
+        summary=tr("class_report_summary", lang, n=len(data.learners), answers=len(data.answers),
+                   date=now or datetime.now(UTC)),
+        lesson_titles=", ".join(data.lesson_title(lid, lang) for lid in data.klass.lesson_ids),
+        names_note=None if include_names else tr("class_names_left_out", lang),
+        words={name: tr(key, lang) for name, key in WORD_KEYS.items()},
+        skills_chart=_skills(data, lang),
+        lessons=[_lesson(data, loaded, lang) for loaded in data.lessons],
+        discernment=_discernment(data, names, lang),
+        students=_students(data, names, lang),
     )
 
 
@@ -73,87 +84,40 @@ def display_names(data: ClassData, include_names: bool, lang: str) -> dict[int, 
     }
 
 
-def _md(text: str) -> str:
-    """Markdown for the report's own static explanations only (never for class data)."""
-    return markdown.markdown(text)
-
-
-def _table(headers: list[str], rows: list[list[str]]) -> str:
-    """A table whose cells are already-escaped HTML; headers are escaped here."""
-    head = "".join(f"<th>{escape(h)}</th>" for h in headers)
-    lines = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{lines}</tbody></table>"
-
-
-def _header(data: ClassData, lang: str, include_names: bool, now: datetime) -> str:
-    lessons = ", ".join(escape(data.lesson_title(lid, lang)) for lid in data.klass.lesson_ids)
-    summary = tr("class_report_summary", lang, n=len(data.learners), answers=len(data.answers), date=now)
-    note = "" if include_names else f'<p class="note">{escape(tr("class_names_left_out", lang))}</p>'
-    return (
-        f"<h1>{escape(tr('class_report_title', lang))} — {escape(data.klass.name)}</h1>"
-        f'<p class="note">{escape(summary)}<br>{lessons}</p>{note}'
-    )
-
-
-def _skills(data: ClassData, lang: str) -> str:
+def _skills(data: ClassData, lang: str) -> Markup:
     profile = an.skill_profile(data.marks, data.questions)
-    items = [
-        (category_name("skills", row.skill, lang), _num(row.share))
-        for row in an.typed_rows(profile, an.SkillShareRow)
-    ]
-    return f"<h2>{escape(tr('class_skills', lang))}</h2>{svg_bars(items)}"
+    items = [(category_name("skills", row.skill, lang), _num(row.share))
+             for row in an.typed_rows(profile, an.SkillShareRow)]
+    return Markup(svg_bars(items, lang=lang, title=tr("class_skills", lang)))  # charts.py escapes what it is given
 
 
-def _lesson(data: ClassData, loaded: LoadedLesson, lang: str) -> str:
-    lesson = loaded.lesson
-    marks = data.marks
-    items, alpha = an.lesson_items(marks, data.questions, lesson.id)
-    prompts = dict(
-        zip(
-            data.questions["question_id"][data.questions["lesson_id"] == lesson.id],
-            data.questions["prompt"][data.questions["lesson_id"] == lesson.id],
-            strict=True,
-        )
-    )
-    rows = [
-        [
-            str(int(r.order) + 1),
-            escape(_short(prompts.get(r.question_id, r.question_id))),
-            escape(category_name("skills", r.skill, lang)),
-            str(r.answered),
-            bar(_num(r.facility)),
-            "–" if pd.isna(r.discrimination) else f"{r.discrimination:.0f}",
-        ]
-        for r in an.typed_rows(items, an.ItemRow)
-    ]
-    items_part = (
-        [
-            f"<h3>{escape(tr('class_items', lang))}</h3>",
-            _table(
-                [
-                    "#",
-                    tr("class_col_question", lang),
-                    tr("class_col_skill", lang),
-                    tr("class_col_answered", lang),
-                    tr("class_col_facility", lang),
-                    tr("class_col_discrimination", lang),
-                ],
-                rows,
-            ),
-            _md(tr("class_items_help", lang)),
-            f"<h3>{escape(tr('class_alpha', lang))}</h3><p>{escape(alpha_text(alpha, lang))}</p>",
-        ]
-        if rows
-        else []
-    )
-    parts = [
-        f"<h2>{escape(data.lesson_title(lesson.id, lang))}</h2>",
-        *items_part,
-        _options(data, lesson.id, prompts, lang),
-        _heatmaps(data, loaded, prompts, lang),
-        _impressions(data, lesson.id, lang),
-    ]
-    return "\n".join(p for p in parts if p)
+def _lesson(data: ClassData, loaded: LoadedLesson, lang: str) -> dict[str, Any]:
+    lesson_id = loaded.lesson.id
+    items, alpha = an.lesson_items(data.marks, data.questions, lesson_id)
+    prompts = _prompts(data, lesson_id)
+    return {
+        "title": data.lesson_title(lesson_id, lang),
+        "item_rows": [
+            {
+                "n": int(r.order) + 1,
+                "prompt": _short(prompts.get(r.question_id, r.question_id)),
+                "skill": category_name("skills", r.skill, lang),
+                "answered": int(r.answered),
+                "facility": Markup(bar(_num(r.facility), lang=lang)),  # charts.py escapes what it is given
+                "discrimination": number(r.discrimination, lang, 0),
+            }
+            for r in an.typed_rows(items, an.ItemRow)
+        ],
+        "alpha": alpha_text(alpha, lang),
+        "options": _options(data, lesson_id, prompts, lang),
+        "heatmaps": _heatmaps(data, loaded, prompts, lang),
+        "impressions": impressions_text(data, lesson_id, lang),
+    }
+
+
+def _prompts(data: ClassData, lesson_id: str) -> dict[str, str]:
+    rows = data.questions[data.questions["lesson_id"] == lesson_id]
+    return dict(zip(rows["question_id"], rows["prompt"], strict=True))
 
 
 def alpha_text(alpha: an.Alpha, lang: str) -> str:
@@ -163,132 +127,98 @@ def alpha_text(alpha: an.Alpha, lang: str) -> str:
     return tr("class_alpha_value", lang, value=number(alpha.value, lang), n=alpha.students, p=alpha.questions)
 
 
-def _options(data: ClassData, lesson_id: str, prompts: dict[str, str], lang: str) -> str:
+def _options(data: ClassData, lesson_id: str, prompts: dict[str, str], lang: str) -> list[dict[str, Any]]:
     table = an.option_distribution(data.marks, data.options[data.options["lesson_id"] == lesson_id])
-    if table.empty:
-        return ""
-    parts = [f"<h3>{escape(tr('class_options', lang))}</h3>"]
+    questions = []
     for key, rows in table.groupby("question_id", sort=False):
         question_id = str(key)  # the group key of a string column
-        cells = [
-            [
-                escape(r.text),
-                bar(_num(r.share), f"{r.count} ({pct(_num(r.share))})"),
-                "✓" if r.correct else "",
-                escape(_text(r.misconception)),
-            ]
-            for r in an.typed_rows(rows, an.OptionShareRow)
-        ]
-        parts.append(f"<p><strong>{escape(_short(prompts.get(question_id, question_id)))}</strong></p>")
-        parts.append(
-            _table(
-                [
-                    tr("class_col_option", lang),
-                    tr("class_col_chosen", lang),
-                    tr("class_col_correct", lang),
-                    tr("class_col_misconception", lang),
-                ],
-                cells,
-            )
-        )
-    return "".join(parts)
+        questions.append({
+            "prompt": _short(prompts.get(question_id, question_id)),
+            "rows": [
+                {
+                    "text": r.text,
+                    "chosen": Markup(bar(_num(r.share), tr("class_chosen_n", lang, n=int(r.count),  # charts.py escapes
+                                                           pct=pct(_num(r.share), lang)), lang)),
+                    "correct": "✓" if r.correct else "",
+                    "misconception": _text(r.misconception),
+                }
+                for r in an.typed_rows(rows, an.OptionShareRow)
+            ],
+        })
+    return questions
 
 
-def _heatmaps(data: ClassData, loaded: LoadedLesson, prompts: dict[str, str], lang: str) -> str:
-    parts = []
+def _heatmaps(data: ClassData, loaded: LoadedLesson, prompts: dict[str, str], lang: str) -> list[dict[str, Any]]:
+    maps = []
     for q in loaded.lesson.questions:
         if not q.marks_text:
             continue
         heat = an.heat_counts(data.marks, loaded.lesson.id, q.id, len(loaded.text))
-        parts.append(
-            f"<h3>{escape(tr('class_heatmap', lang))}</h3><p><strong>{escape(_short(prompts.get(q.id, q.id)))}"
-            f'</strong></p><p class="note">{escape(tr("class_heat_legend", lang))}</p>'
-        )
-        parts.append(heat_html(loaded.text, heat, an.expected_spans(loaded, q.id), tr("class_heat_n", lang, n="{n}")))
-    return "".join(parts)
+        html = heat_html(loaded.text, heat, an.expected_spans(loaded, q.id), tr("class_heat_n", lang, n="{n}"), GAP)
+        maps.append({"prompt": _short(prompts.get(q.id, q.id)), "html": Markup(html)})  # heat_html escapes the text
+    return maps
 
 
-def _impressions(data: ClassData, lesson_id: str, lang: str) -> str:
+def impressions_text(data: ClassData, lesson_id: str, lang: str) -> str:
+    """The class's first impression against its final rating, over the same students ("" when none rated)."""
     table = an.impressions(data.marks, data.questions)
     means = an.impression_means(table[table["lesson_id"] == lesson_id])
     if means.empty:
         return ""
-    row = next(an.typed_rows(means, an.ImpressionMeanRow))
-    text = tr(
-        "class_impression_means",
-        lang,
-        lesson=data.lesson_title(lesson_id, lang),
-        before=number(row.before, lang),
-        after=number(row.after, lang),
-        change=number(row.change, lang),
-        pairs=int(row.pairs),
-    )
-    return f"<h3>{escape(tr('class_impressions', lang))}</h3><p>{escape(text)}</p>"
+    return impression_sentence(data, next(an.typed_rows(means, an.ImpressionMeanRow)), lang)
 
 
-def _discernment(data: ClassData, names: dict[int, str], lang: str) -> str:
+def impression_sentence(data: ClassData, row: an.ImpressionMeanRow, lang: str) -> str:
+    """One lesson's means in words, with how many students they cover and how many gave only one rating."""
+    lesson = data.lesson_title(row.lesson_id, lang)
+    if row.pairs:
+        text = tr("class_impression_means", lang, lesson=lesson, before=number(row.before, lang),
+                  after=number(row.after, lang), change=number(row.change, lang), n=int(row.pairs))
+    else:
+        text = tr("class_impression_no_pairs", lang, lesson=lesson)
+    missing = int(row.only_before) + int(row.only_after)
+    return f"{text} {tr('class_impression_missing', lang, n=missing)}" if missing else text
+
+
+def _discernment(data: ClassData, names: dict[int, str], lang: str) -> dict[str, Any] | None:
     table = an.discernment(data.marks, data.questions)
     if table.empty:
-        return ""
+        return None
     klass = an.class_discernment(data.marks, data.questions)
-    summary = tr(
-        "class_discernment_class",
-        lang,
-        d=number(klass.discernment, lang),
-        r=number(klass.reliable, lang),
-        u=number(klass.unreliable, lang),
-        m=number(klass.mean_rating, lang),
-        n=klass.students,
-    )
+    summary = tr("class_discernment_class", lang, d=number(klass.discernment, lang), r=number(klass.reliable, lang),
+                 u=number(klass.unreliable, lang), m=number(klass.mean_rating, lang), n=klass.students)
     rows = [
-        [
-            escape(names.get(r.learner_id, "?")),
-            *(number(v, lang) for v in (r.reliable, r.unreliable, r.discernment, r.mean_rating)),
-        ]
+        [names.get(r.learner_id, "?"), *(number(v, lang) for v in (r.reliable, r.unreliable, r.discernment,
+                                                                      r.mean_rating))]
         for r in an.typed_rows(table, an.DiscernmentRow)
     ]
-    return (
-        f"<h2>{escape(tr('class_discernment', lang))}</h2><p>{escape(summary)}</p>"
-        f"{_md(tr('class_discernment_help', lang))}"
-        + _table(
-            [
-                tr("class_col_pseudonym", lang),
-                tr("class_col_reliable", lang),
-                tr("class_col_unreliable", lang),
-                tr("class_col_discernment", lang),
-                tr("class_col_mean_rating", lang),
-            ],
-            rows,
-        )
-    )
+    return {"summary": summary, "rows": rows}
 
 
-def _students(data: ClassData, names: dict[int, str], lang: str) -> str:
-    roster = an.roster(data.answers, data.questions, data.learners, data.progress)
-    skills = an.student_skills(data.marks, data.questions)
-    skill_ids = list(skills.columns)
-    rows = [
-        [
-            escape(names.get(r.learner_id, "?")),
-            f"{r.answered}/{r.total}",
-            f"{number(r.score, lang)}/{number(r.possible, lang)}",
-            pct(_num(r.percent / 100)),
-            *(pct(_num(skills[s].get(r.learner_id))) for s in skill_ids),
-        ]
-        for r in an.typed_rows(roster, an.RosterRow)
-    ]
-    headers = [
-        tr("class_col_pseudonym", lang),
-        tr("class_col_answered", lang),
-        tr("class_col_score", lang),
-        tr("class_col_percent", lang),
-        *(category_name("skills", s, lang) for s in skill_ids),
-    ]
-    return f"<h2>{escape(tr('class_roster', lang))}</h2>" + _table(headers, rows)
+def _students(data: ClassData, names: dict[int, str], lang: str) -> dict[str, Any]:
+    """The per-student table: answered, total out of the session and its share, points per skill."""
+    book = an.gradebook(data.answers, data.questions, data.learners)
+    skills = [c for c in an.grade_columns(data.questions) if c.kind == "skill"]
+    total = float(book["max_score"].max()) if len(book) else 0.0
+    heads = [tr("class_col_pseudonym", lang), tr("class_col_answered_n", lang, n=len(data.questions)),
+             tr("class_col_total", lang, max=number(total, lang)), tr("class_col_percent", lang),
+             *(f"{category_name('skills', c.key, lang)} (/{number(c.maximum, lang)})" for c in skills)]
+    rows = []
+    for record in book.to_dict("records"):
+        name = names.get(int(record["learner_id"]), "?")
+        rows.append([
+            tr("class_left_mark", lang, name=name) if record["left"] else name,
+            str(int(record["answered"])),
+            number(record["score"], lang),
+            pct(_num(record["percent"] / 100), lang),
+            *(number(record[c.name], lang) for c in skills),
+        ])
+    return {"heads": heads, "rows": rows}
 
 
-def _short(text: str, limit: int = 110) -> str:
-    flat = " ".join(str(text).split())
+def _short(text: str, limit: int = 160) -> str:
+    """A prompt on one line (a block quote's ">" markers dropped), cut at ``limit`` characters."""
+    flat = " ".join(word for word in str(text).split() if word != ">")
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 

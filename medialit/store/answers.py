@@ -57,9 +57,9 @@ def _build_insert_next_attempt() -> ReturningInsert[Any]:
 
 
 _INSERT_NEXT_ATTEMPT = _build_insert_next_attempt()
-_CLOSED_SESSION = text(  # a learner of a closed class session can no longer answer
-    "SELECT c.id FROM learners l JOIN class_sessions c ON c.id = l.class_session_id "
-    "WHERE l.id = :learner_id AND c.status = 'closed'"
+_CLOSED_SESSION = text(  # a learner of a closed class session, or who left it, can no longer answer
+    "SELECT c.id, l.left_at IS NOT NULL FROM learners l JOIN class_sessions c ON c.id = l.class_session_id "
+    "WHERE l.id = :learner_id AND (c.status = 'closed' OR l.left_at IS NOT NULL)"
 )
 _COUNT_ATTEMPTS = text(
     "SELECT COALESCE(MAX(attempt), 0) FROM answers "
@@ -90,7 +90,8 @@ class AnswerMixin(StoreCore):
         With ``expected_attempt``, store it only if it is that attempt (checked inside the same
         serialised write), else raise AttemptTaken: two tabs submitting the same attempt at once
         store it once, and the loser's penalties are not computed for the wrong attempt.
-        Raises SessionClosed when the learner's class session is closed (checked in the same write).
+        Raises SessionClosed when the learner's class session is closed, or the learner left it (checked
+        in the same write).
 
         The attempt number is max(attempt)+1 computed inside the write transaction; concurrent
         callers (threads or processes) never get the same number: SQLite serialises writers,
@@ -118,9 +119,9 @@ class AnswerMixin(StoreCore):
                     text("SELECT pg_advisory_xact_lock(:learner, hashtext(:key))"),
                     {"learner": learner_id, "key": f"{lesson_id}\x1f{question_id}"},
                 )
-            closed = session.execute(_CLOSED_SESSION, {"learner_id": learner_id}).scalar_one_or_none()
+            closed = session.execute(_CLOSED_SESSION, {"learner_id": learner_id}).one_or_none()
             if closed is not None:
-                raise SessionClosed(closed)
+                raise SessionClosed(closed[0], left=bool(closed[1]))
             if expected_attempt is not None:
                 stored: int = session.execute(
                     _COUNT_ATTEMPTS, {"learner_id": learner_id, "lesson_id": lesson_id, "question_id": question_id}

@@ -11,6 +11,7 @@ from .classes import ClassSessionMixin
 from .engine import resolve_url
 from .learners import LearnerMixin
 from .progress import ProgressMixin
+from .teacher_logins import TeacherLoginMixin
 
 
 class Store(
@@ -20,6 +21,7 @@ class Store(
     ProgressMixin,
     AnalyticsMixin,
     ThrottleMixin,
+    TeacherLoginMixin,
 ):
     """medialit's persistence API over SQLite or PostgreSQL.
 

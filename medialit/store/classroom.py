@@ -21,21 +21,24 @@ if TYPE_CHECKING:
 
     from .api import Store
 
-LEARNER_COLUMNS = ["learner_id", "pseudonym", "code", "joined_at", "last_seen_at"]
+LEARNER_COLUMNS = ["learner_id", "pseudonym", "code", "joined_at", "last_seen_at", "left_at"]
 PROGRESS_COLUMNS = ["learner_id", "lesson_id", "current_index", "updated_at", "finished_at"]
 
 
 def learners_frame(store: Store, class_session_id: int) -> pd.DataFrame:
-    """The session's learners in joining order, columns :data:`LEARNER_COLUMNS` (one SELECT)."""
+    """The session's learners in joining order, columns :data:`LEARNER_COLUMNS` (one SELECT).
 
+    Learners who left are listed too (``left_at`` set): their answers still count for the class.
+    """
     stmt = (
-        select(LearnerRow.id, LearnerRow.pseudonym, LearnerRow.code, LearnerRow.created_at, LearnerRow.last_seen_at)
+        select(LearnerRow.id, LearnerRow.pseudonym, LearnerRow.code, LearnerRow.created_at, LearnerRow.last_seen_at,
+               LearnerRow.left_at)
         .where(LearnerRow.class_session_id == class_session_id)
         .order_by(LearnerRow.created_at, LearnerRow.id)
     )
     with store._read() as session:
         rows = [tuple(row) for row in session.execute(stmt)]
-    return _frame(rows, LEARNER_COLUMNS, ("joined_at", "last_seen_at"))
+    return _frame(rows, LEARNER_COLUMNS, ("joined_at", "last_seen_at", "left_at"))
 
 
 def progress_frame(store: Store, class_session_id: int) -> pd.DataFrame:
@@ -61,15 +64,15 @@ def _frame(rows: list[tuple], columns: list[str], times: tuple[str, ...]) -> pd.
 
 
 def accepts_answers(store: Store, learner_id: int) -> bool:
-    """False when the learner belongs to a class session that is closed (self-study: always True)."""
+    """False when the learner's class session is closed or the learner left it (self-study: always True)."""
     stmt = (
-        select(ClassSessionRow.status)
+        select(ClassSessionRow.status, LearnerRow.left_at)
         .join(LearnerRow, LearnerRow.class_session_id == ClassSessionRow.id)
         .where(LearnerRow.id == learner_id)
     )
     with store._read() as session:
-        status = session.scalar(stmt)
-    return status is None or status == "open"
+        row = session.execute(stmt).first()
+    return row is None or (row[0] == "open" and row[1] is None)
 
 
 def check_accepts_answers(store: Store, learner: Learner) -> None:
@@ -78,7 +81,7 @@ def check_accepts_answers(store: Store, learner: Learner) -> None:
     The student app calls this before ``record_answer``: a closed session records nothing new.
     """
     if learner.class_session_id is not None and not accepts_answers(store, learner.id):
-        raise SessionClosed(learner.class_session_id)
+        raise SessionClosed(learner.class_session_id, left=learner.left_at is not None)
 
 
 def join_class(store: Store, code: str, pseudonym: str, lang: str = "fr") -> tuple[ClassSession, Learner]:

@@ -20,11 +20,14 @@ class PseudonymTaken(StoreError):
 
 
 class SessionClosed(StoreError):
-    """The class session is closed: it accepts no new learners."""
+    """The class session is closed: it accepts no new learners (nor answers). ``left``: it is still
+    open, but this learner left it, so it takes no more answers from them."""
 
-    def __init__(self, class_session_id: int) -> None:
-        super().__init__(f"class session {class_session_id} is closed")
+    def __init__(self, class_session_id: int, left: bool = False) -> None:
+        state = "was left by this learner" if left else "is closed"
+        super().__init__(f"class session {class_session_id} {state}")
         self.class_session_id = class_session_id
+        self.left = left
 
 
 class NotFound(StoreError, LookupError):

@@ -85,6 +85,27 @@ class LearnerMixin(StoreCore):
             row = session.scalars(select(LearnerRow).where(LearnerRow.code == wanted)).first()
             return Learner.from_row(row) if row else None
 
+    def leave_class(self, learner_id: int) -> Learner:
+        """Record that the learner left their class session (idempotent: the first time is kept).
+
+        The learner stays in the session's lists with every answer given so far; they answer no more
+        there (``record_answer`` raises SessionClosed). Raises UnknownLearner.
+        """
+
+        def work(session: Session) -> Learner | None:
+            row = session.get(LearnerRow, learner_id, with_for_update=True)
+            if row is None:
+                return None
+            if row.class_session_id is not None and row.left_at is None:
+                row.left_at = utcnow()
+            session.flush()
+            return Learner.from_row(row)
+
+        learner = self._write(work)
+        if learner is None:
+            raise UnknownLearner(f"no learner {learner_id}")
+        return learner
+
     def touch_learner(self, learner_id: int) -> None:
         """Record that the learner was just active. Raises UnknownLearner if it no longer exists."""
         self._update_learner(learner_id, last_seen_at=utcnow())

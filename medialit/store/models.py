@@ -78,6 +78,8 @@ class LearnerRow(Base):
     lang: Mapped[str] = mapped_column(String(8), default="fr")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     last_seen_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    # Set when the learner left their class session (they stay listed, with their answers, but answer no more).
+    left_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class ProgressRow(Base):
@@ -143,3 +145,14 @@ class ThrottleRow(Base):
     failures: Mapped[int] = mapped_column(Integer, default=0)
     last_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class TeacherLoginRow(Base):
+    """One remembered teacher login (the browser holds a signed cookie naming ``id``); logout revokes it."""
+
+    __tablename__ = "teacher_logins"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

@@ -26,6 +26,12 @@ class Learner:
     lang: str
     created_at: datetime
     last_seen_at: datetime | None = None
+    left_at: datetime | None = None
+
+    @property
+    def in_class(self) -> bool:
+        """True while the learner belongs to a class session (joined it and has not left)."""
+        return self.class_session_id is not None and self.left_at is None
 
     @classmethod
     def from_row(cls, row: LearnerRow) -> Learner:
@@ -37,6 +43,7 @@ class Learner:
             lang=row.lang,
             created_at=row.created_at,
             last_seen_at=row.last_seen_at,
+            left_at=row.left_at,
         )
 
 

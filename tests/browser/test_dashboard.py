@@ -8,6 +8,7 @@ browser). Screenshots: tests/artifacts/dashboard-*.png.
 
 from __future__ import annotations
 
+import re
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -128,9 +129,11 @@ def test_the_teacher_grades_a_written_answer_in_the_browser(server: Any, page: A
     expect(metric(page, "Élèves")).to_have_text("1", timeout=LIVE_WAIT)
     written = answer(store, library(KIT).by_id(LESSON), learner, "rewrite", {"text": WRITTEN})
 
-    page.get_by_role("button", name="Actualiser la liste").click()
-    card = page.locator(f".st-key-grade-card-{written.id}")
+    card = page.locator(f".st-key-grade-card-{written.id}")  # the queue is live: no refresh needed
     expect(card).to_be_visible(timeout=LIVE_WAIT)
+    card.get_by_label("Commentaire pour l'élève").fill("Précise qui parle")
+    page.wait_for_timeout(4000)  # a refresh of the live view happens while the teacher types...
+    expect(card.get_by_label("Commentaire pour l'élève")).to_have_value("Précise qui parle")  # ...and keeps it
     expect(card).to_contain_text(WRITTEN)
     card.get_by_label("Note de l'enseignant (sur 3)").fill("2.5")
     card.get_by_label("Commentaire pour l'élève").fill("Précise qui parle : l'agence Tass.")
@@ -139,7 +142,9 @@ def test_the_teacher_grades_a_written_answer_in_the_browser(server: Any, page: A
     graded = store.answer(written.id)
     assert (graded.final_earned, graded.override_comment) == (2.5, "Précise qui parle : l'agence Tass.")
     assert graded.earned == written.earned  # the automatic score is kept beside the override
-    page.get_by_role("radio", name="Toutes").click()
+    page.get_by_role("radio", name="Toutes").click()  # graded answers too
+    page.get_by_label("Réponse à noter").click()
+    page.get_by_role("option", name=re.compile("Renard")).click()
     expect(card).to_contain_text("Note de l'enseignant : 2,5/3 pt", timeout=LIVE_WAIT)
     card.scroll_into_view_if_needed()
     screenshot(page, "dashboard-grading.png")

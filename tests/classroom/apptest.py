@@ -52,7 +52,7 @@ def page_text(at: AppTest) -> str:
     from driver import texts
 
     parts = [texts(at)]
-    for frame in at.dataframe:
+    for frame in [*at.dataframe, *at.table]:
         parts.append(frame.value.to_csv())
     return "\n".join(parts)
 

@@ -191,7 +191,7 @@ def test_option_distribution_counts_each_option_and_names_the_misconception():
     # 4 answers: tass 1/4, interview 2/4, afp 1/4
     assert who["count"].tolist() == [1, 2, 1]
     assert who["share"].tolist() == pytest.approx([0.25, 0.5, 0.25])
-    assert who.loc["interview", "misconception"] == "Believing"
+    assert who.loc["interview", "misconception"] == "Believing *at face value*"
     charged = table[table["question_id"] == "charged"].set_index("option_id")
     assert charged["count"].to_dict() == {"poncifs": 1, "pele-mele": 0, "sommet": 1, "bruxelles": 0}
     assert an.common_misconceptions(table)["option_id"].tolist() == ["interview"]
@@ -219,8 +219,11 @@ def test_first_impression_against_final_rating_per_student_and_class_means():
     assert table.loc[1, ["before", "after", "change"]].tolist() == [4, 2, -2]
     assert np.isnan(table.loc[3, "after"])
     means = an.impression_means(table.reset_index()).iloc[0]
-    # before (4 + 3 + 5) / 3 = 4; after (2 + 2) / 2 = 2; change (-2 + -1) / 2 = -1.5 over 2 pairs
-    assert [means["before"], means["after"], means["change"], means["pairs"]] == [4, 2, -1.5, 2]
+    # the same two students on both sides: before (4 + 3) / 2 = 3.5; after (2 + 2) / 2 = 2; change -1.5;
+    # student 3 gave only a first impression and is left out of the means (and counted as such)
+    assert [means["before"], means["after"], means["change"], means["pairs"]] == [3.5, 2, -1.5, 2]
+    assert means["after"] - means["before"] == means["change"]
+    assert (means["only_before"], means["only_after"]) == (1, 0)
 
 
 def test_discernment_separates_telling_apart_from_trusting_everything():

@@ -76,29 +76,39 @@ def test_a_class_from_login_to_the_gradebook(classroom, kit, monkeypatch):
     shown = page_text(teacher)
     assert all(name in shown for name in STUDENTS)
     assert "Croire" in shown  # the misconception behind the wrong option one student chose
-    roster = teacher.dataframe[0].value  # the roster comes first
-    assert sorted(roster["Pseudonyme"]) == sorted(STUDENTS)
-    assert list(roster["Répondu"]) == ["3/11"] * 3
+    roster = teacher.table[0].value  # the roster comes first
+    assert sorted(roster["Pseudonyme"]) == sorted(["Renard", "Hibou", r"\<b\>Loutre\</b\>"])  # Markdown cells
+    assert list(roster["Avancement"]) == ["3/11 · 27\u00a0%"] * 3
+    assert list(roster["À relire"]) == ["1"] * 3
+    assert "Réponses écrites à relire : 3" in page_text(teacher)  # the queue, counted as in the roster
 
     hibou = answers[(answers["pseudonym"] == "Hibou") & (answers["question_id"] == "rewrite")].iloc[0]
     answer_id = int(hibou["answer_id"])
+    teacher = teacher.selectbox(key="grading-pick").set_value(answer_id).run()  # one card open at a time
     teacher.number_input(key=f"grade-points-{answer_id}").set_value(3.0)
     teacher.text_area(key=f"grade-comment-{answer_id}").input("Très bonne reformulation, Hibou.")
     teacher = teacher.button(key=f"grade-save-{answer_id}").click().run()
     assert not errors(teacher)
     graded = get_store().answer(answer_id)
     assert (graded.final_earned, graded.earned) == (3.0, hibou["earned"])  # the automatic score is kept
+    assert "Réponses écrites à relire : 2" in page_text(teacher)
+    assert teacher.selectbox(key="grading-pick").value != answer_id  # the next answer in the queue is open
 
     tab = goto(new_app(code=codes["Hibou"], lesson=LESSON).run(), kit.by_id(LESSON), 4)
-    assert any("Très bonne reformulation, Hibou." in info.value for info in tab.info)
+    # the comment is shown as text (Markdown-escaped: "Hibou\." renders "Hibou.")
+    assert any("Très bonne reformulation, Hibou" in info.value for info in tab.info)
 
     teacher = open_page(teacher, "teacher-exports")
     assert not errors(teacher)
-    name = next(n for n in downloads.files if n.endswith(".csv"))
+    name = next(n for n in downloads.files if n.endswith("-answers.csv"))
     rows = list(csv.DictReader(io.StringIO(downloads.files[name].decode("utf-8-sig"))))
     assert len(rows) == 9
     assert {r["pseudonym"] for r in rows} == set(STUDENTS)
     assert next(r for r in rows if r["teacher_comment"])["final_score"] == "3.0"
+    book = next(content for n, content in downloads.files.items() if n.endswith("-gradebook.csv"))
+    sheet = list(csv.DictReader(io.StringIO(book.decode("utf-8-sig")), delimiter=";"))  # French spreadsheets
+    assert [r["Pseudonyme"] for r in sheet] == list(STUDENTS)  # one row per student, in joining order
+    assert next(r for r in sheet if r["Pseudonyme"] == "Hibou")["L1 Q5 (/3)"] == "3"  # the teacher's grade
     report = next(content for n, content in downloads.files.items() if n.endswith(".html")).decode()
     assert "&lt;b&gt;Loutre&lt;/b&gt;" in report and "<b>Loutre</b>" not in report
 
@@ -128,12 +138,14 @@ def test_the_teacher_area_says_how_to_set_a_password_when_there_is_none(store, m
 
 
 def test_a_students_tab_cannot_open_the_teacher_pages(classroom, kit):
-    klass = classroom.create_class_session("Secret class", [LESSON])
+    klass = classroom.create_class_session("My class", [LESSON])
+    classroom.create_class_session("Secret class", [LESSON])
     tab = join(klass.join_code, "Curieux")
-    for url_path in ("teacher-sessions", "teacher-dashboard", "teacher-exports"):
+    for url_path in ("teacher-sessions", "teacher-dashboard", "teacher-exports", "teacher-lobby"):
         tab = open_page(tab, url_path)
-        assert "Secret class" not in page_text(tab)
-        assert not tab.dataframe
+        shown = page_text(tab)
+        assert "Secret class" not in shown and klass.join_code not in shown  # the student sees only their bar
+        assert not tab.dataframe and not tab.table
 
 
 @pytest.mark.parametrize("page", ["sessions", "dashboard", "exports"])
@@ -144,7 +156,7 @@ def test_a_teacher_page_reached_without_the_navigation_still_asks_for_the_passwo
     at = at.run()
     assert "Cette page est réservée à l'enseignant(e) : connectez-vous d'abord." in [i.value for i in at.info]
     assert "Secret class" not in page_text(at)
-    assert not at.dataframe and not at.selectbox
+    assert not at.dataframe and not at.table and not at.selectbox
 
 
 def test_joining_refuses_a_taken_pseudonym_an_unknown_code_and_a_closed_session(classroom):

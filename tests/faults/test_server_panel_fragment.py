@@ -43,7 +43,7 @@ def panel_only(run: Run) -> bool:
 
 def document(run: Run) -> dict:
     """The data of the document widget on the page (marking or read-only)."""
-    docs = [w for w in run.by_id.values() if w.kind == "bidi_component"]
+    docs = [w for w in run.by_id.values() if w.kind == "bidi_component" and w.key != "ml-agent"]  # not the page agent
     assert len(docs) == 1, [w.key for w in docs]
     return docs[0].json_data() | {"key": docs[0].key}
 

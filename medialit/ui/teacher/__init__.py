@@ -14,7 +14,7 @@ from __future__ import annotations
 import streamlit as st
 
 from medialit.i18n import tr
-from medialit.ui.teacher import dashboard, exports, join, lab, login, sessions
+from medialit.ui.teacher import dashboard, exports, join, lab, lobby, login, sessions
 from medialit.ui.teacher.auth import is_teacher
 
 
@@ -42,3 +42,11 @@ def join_page(lang: str) -> st.Page:
 def login_page(lang: str) -> st.Page:
     """The teacher area's entry (login / logout), always listed."""
     return st.Page(login.page, title=tr("class_nav_teacher", lang), url_path=login.URL_PATH)
+
+
+def lobby_page(lang: str) -> list[st.Page]:
+    """The projected lobby: always registered (the teacher opens it in a new tab), listed in no menu.
+
+    It checks the login itself (the browser's remembered login opens it without typing the password).
+    """
+    return [st.Page(lobby.page, title=tr("class_lobby_title", lang), url_path=lobby.URL_PATH, visibility="hidden")]

@@ -2,8 +2,9 @@
 
 The pickers (session, lesson, highlight question, live on/off) are drawn once per full run; the
 panels live in an ``st.fragment(run_every="3s")`` that re-reads the class from the store and
-redraws only itself. Grading sits below, in its own fragment that never refreshes by itself
-(a teacher typing a comment is never interrupted).
+redraws only itself. The grading queue is part of it, drawn from the same snapshot, so the "To
+review" count, the roster's column and the queue always agree; the answer being graded stays put
+and what the teacher types in its form survives the refreshes.
 """
 
 from __future__ import annotations
@@ -43,14 +44,13 @@ def page() -> None:
     live = st.toggle(tr("class_live", lang), value=True, key=LIVE_KEY)
     view = live_view if live else still_view
     view(klass.id, loaded.lesson.id if loaded else None, question_id, lang)
-    grading.queue(klass.id, lang)
 
 
 def lesson_picker(lessons: list[LoadedLesson], lang: str) -> LoadedLesson | None:
     if not lessons:
         return None
     by_id = {lo.lesson.id: lo for lo in lessons}
-    chosen = st.selectbox(tr("class_lesson_pick", lang), list(by_id), key=LESSON_KEY,
+    chosen = st.selectbox(tr("class_lesson_pick", lang), list(by_id), key=LESSON_KEY, filter_mode=None,
                           format_func=lambda i: by_id[i].lesson.title.get(lang, by_id[i].lesson.language))
     return by_id.get(chosen) or lessons[0]
 
@@ -62,7 +62,8 @@ def heat_question_picker(loaded: LoadedLesson, lang: str) -> str | None:
     if len(highlights) == 1:
         return highlights[0].id
     names = {q.id: f"{q.id} · {q.prompt.get(lang, loaded.lesson.language)[:60]}" for q in highlights}
-    return st.selectbox(tr("class_heat_pick", lang), list(names), format_func=names.__getitem__, key=HEAT_KEY)
+    return st.selectbox(tr("class_heat_pick", lang), list(names), format_func=names.__getitem__, key=HEAT_KEY,
+                        filter_mode=None)
 
 
 def draw(class_session_id: int, lesson_id: str | None, question_id: str | None, lang: str) -> None:
@@ -73,9 +74,11 @@ def draw(class_session_id: int, lesson_id: str | None, question_id: str | None, 
     if data is None:
         return
     roster = an.roster(data.answers, data.questions, data.learners, data.progress)
-    panels.metrics(data, roster, lang)
+    queue = grading.review_queue(data)
+    panels.metrics(data, queue, lang)
     st.caption(tr("class_updated", lang, time=time_text(datetime.now(UTC), lang, seconds=True)))
-    panels.roster_panel(data, roster, lang)
+    panels.roster_panel(data, roster, queue, lang)
+    grading.section(data, queue, lang)
     loaded = data.lesson(lesson_id) if lesson_id else None
     if loaded is not None:
         panels.items_panel(data, loaded.lesson.id, lang)

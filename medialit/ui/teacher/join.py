@@ -26,15 +26,15 @@ from medialit.store import (
 )
 from medialit.store.classroom import join_class
 from medialit.store.codes import clean_pseudonym
-from medialit.ui import sidebar
+from medialit.ui import learner_bar, sidebar
 from medialit.ui.codecheck import look_up
 from medialit.ui.lessonstate import forget
-from medialit.ui.state import QP_CODE, QP_LANG, QP_LESSON, adopt, current_learner
+from medialit.ui.state import adopt, current_learner
 from medialit.ui.state import lang as ui_lang
 from medialit.ui.views import student
 
 URL_PATH = "join"
-CODE_KEY, PSEUDONYM_KEY, JOIN_KEY = "join-code", "join-pseudonym", "join-submit"
+CODE_KEY, PSEUDONYM_KEY, JOIN_KEY, GO_KEY = "join-code", "join-pseudonym", "join-submit", "join-go"
 _PROBLEM = "_ml_join_problem"
 JOIN_INPUT_MAX = 12  # a join code as typed: 6 characters, a dash, spaces
 
@@ -43,6 +43,7 @@ def page() -> None:
     """The page: the join form, or (once joined) the class and its lessons."""
     lang = ui_lang()
     sidebar.render(lang)
+    learner_bar.render(lang)
     st.title(tr("class_join_title", lang))
     learner = current_learner()
     klass = get_store().class_session(learner.class_session_id) if learner and learner.class_session_id else None
@@ -102,17 +103,14 @@ def _problem(code: str, pseudonym: str, lang: str) -> str | None:
 
 
 def joined(klass: ClassSession, pseudonym: str, code: str, lang: str) -> None:
-    """Who the student is in the class, their resume code, and links to the session's lessons."""
+    """Who the student is in the class, their resume code, the session's lessons and the way to them."""
     st.success(tr("class_joined", lang, name=escape_markdown(klass.name), pseudonym=escape_markdown(pseudonym)))
     st.markdown(tr("class_joined_code", lang, code=display_code(code)))
     if not klass.is_open:
         st.warning(tr("class_session_closed_student", lang, name=escape_markdown(klass.name)))
     st.subheader(tr("class_your_lessons", lang))
-    lessons_page = st.Page(student.page, url_path="lessons")
-    for lesson_id in klass.lesson_ids:
-        loaded = library().by_id(lesson_id)
-        if loaded is None or loaded.lesson.is_draft:
-            continue
-        title = loaded.lesson.title.get(lang, loaded.lesson.language)
-        st.page_link(lessons_page, label=f"{title} →",
-                     query_params={QP_CODE: code, QP_LANG: lang, QP_LESSON: lesson_id})
+    titles = [loaded.t(loaded.lesson.title, lang) for lesson_id in klass.lesson_ids
+              if (loaded := library().by_id(lesson_id)) is not None and not loaded.lesson.is_draft]
+    st.markdown("\n".join(f"{i}. {title}" for i, title in enumerate(titles, start=1)))
+    if st.button(tr("class_go_lessons", lang), key=GO_KEY, type="primary"):
+        st.switch_page(st.Page(student.page, url_path="lessons"))

@@ -6,7 +6,7 @@ import streamlit as st
 
 from medialit.i18n import tr
 from medialit.ui.state import lang as ui_lang
-from medialit.ui.teacher.auth import LOGOUT_KEY, is_teacher, login_form, logout
+from medialit.ui.teacher.auth import is_teacher, login_form, logout_button
 
 URL_PATH = "teacher"
 
@@ -23,4 +23,4 @@ def page() -> None:
 
     for teacher_page in teacher_pages(lang):
         st.page_link(teacher_page, label=f"→ {teacher_page.title}")
-    st.button(tr("class_logout", lang), key=LOGOUT_KEY, on_click=logout)
+    logout_button(lang)

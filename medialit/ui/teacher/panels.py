@@ -1,5 +1,10 @@
 """The dashboard's panels: each draws one view of a class from :class:`ClassData` (read-only, no widgets
-except the read-only heatmap), so the live fragment can redraw them every few seconds."""
+except the read-only heatmap), so the live fragment can redraw them every few seconds.
+
+Tables are ``st.table`` with text the app wrote itself: they wrap (readable at 1366 px), show "–"
+for a missing value (never None/NaN), carry an accessible description, and bring no framework
+toolbar with English tooltips. Pseudonyms are escaped (cells are Markdown).
+"""
 
 from __future__ import annotations
 
@@ -7,77 +12,77 @@ import pandas as pd
 import streamlit as st
 
 from medialit import analytics as an
+from medialit.classroom.charts import pct, svg_bars
+from medialit.classroom.csv_export import question_label
 from medialit.classroom.data import ClassData
-from medialit.classroom.report import alpha_text
+from medialit.classroom.report import alpha_text, impression_sentence
 from medialit.format.loader import LoadedLesson
+from medialit.format.text import escape_markdown
 from medialit.format.vocab import category_name
-from medialit.i18n import number, tr
+from medialit.i18n import number, time_text, tr
 from medialit.ui.highlight import highlight_text
 
 SKILL_ORDER = ("sourcing", "framing", "loaded_language")
 
 
 def question_labels(data: ClassData, lesson_id: str | None = None, lang: str = "fr") -> dict[tuple[str, str], str]:
-    """``{(lesson, question): "Q3 · the prompt…"}`` (one lesson) or ``"Lesson title · Q3"`` (all lessons)."""
+    """``{(lesson, question): "Q3 · the prompt…"}`` (one lesson) or ``"Q3"`` / ``"L2 Q3"`` (all lessons)."""
     qs = data.questions if lesson_id is None else data.questions[data.questions["lesson_id"] == lesson_id]
     rows = an.typed_rows(qs, an.QuestionRow)
+    several = len(data.lessons) > 1
     if lesson_id is None:
-        return {(r.lesson_id, r.question_id): f"{_short(data.lesson_title(r.lesson_id, lang), 28)} · Q{r.order + 1}"
-                for r in rows}
+        return {(r.lesson_id, r.question_id): question_label(r.lesson_order, r.order, several, lang) for r in rows}
     return {(r.lesson_id, r.question_id): f"Q{r.order + 1} · {_short(r.prompt)}" for r in rows}
 
 
-def _short(text: str, limit: int = 60) -> str:
-    flat = " ".join(str(text).replace("*", "").split())
+def _short(text: str, limit: int = 90) -> str:
+    """A prompt on one line, without Markdown's emphasis and quote marks, cut at ``limit`` characters."""
+    flat = " ".join(word for word in str(text).replace("*", "").split() if word != ">")
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
-def _pct(value: float | None) -> str:
-    return "–" if value is None or pd.isna(value) else f"{round(float(value))} %"
+def _pct(value: float | None, lang: str) -> str:
+    return pct(None if value is None or pd.isna(value) else float(value) / 100, lang)
 
 
-def metrics(data: ClassData, roster: pd.DataFrame, lang: str) -> None:
+def _time(value: object, lang: str) -> str:
+    return time_text(value.to_pydatetime(), lang) if isinstance(value, pd.Timestamp) and not pd.isna(value) else "–"
+
+
+def metrics(data: ClassData, queue: pd.DataFrame, lang: str) -> None:
+    """Students present, answers, and answers to review (the length of the grading queue shown below)."""
+    present = int(data.learners["left_at"].isna().sum()) if "left_at" in data.learners else len(data.learners)
     a, b, c = st.columns(3)
-    a.metric(tr("class_metric_students", lang), len(data.learners))
+    a.metric(tr("class_metric_students", lang), present)
     b.metric(tr("class_metric_answers", lang), len(data.answers))
-    c.metric(tr("class_metric_review", lang), int(roster["to_review"].sum()) if len(roster) else 0)
+    c.metric(tr("class_metric_review", lang), len(queue))
 
 
-def roster_panel(data: ClassData, roster: pd.DataFrame, lang: str) -> None:
+def roster_panel(data: ClassData, roster: pd.DataFrame, queue: pd.DataFrame, lang: str) -> None:
+    """One line per student (joining order); "to review" counts the grading queue's lines."""
     st.subheader(tr("class_roster", lang))
     if roster.empty:
         st.info(tr("class_no_students", lang))
         return
     labels = question_labels(data, lang=lang)
-    table = pd.DataFrame(
-        {
-            tr("class_col_pseudonym", lang): roster["pseudonym"],
-            tr("class_col_progress", lang): roster["progress"] * 100,
-            tr("class_col_answered", lang): roster["answered"].astype(str) + "/" + roster["total"].astype(str),
-            tr("class_col_score", lang): [
-                f"{number(a, lang)}/{number(b, lang)}" for a, b in zip(roster["score"], roster["possible"], strict=True)
-            ],
-            tr("class_col_percent", lang): [_pct(p) for p in roster["percent"]],
-            tr("class_col_current", lang): [
-                labels.get((lesson, q), "") if isinstance(q, str) else ""
-                for lesson, q in zip(roster["current_lesson"], roster["current_question"], strict=True)
-            ],
-            tr("class_col_last", lang): roster["last_activity"],
-            tr("class_col_review", lang): roster["to_review"],
-        }
-    )
-    st.dataframe(
-        table,
-        hide_index=True,
-        width="stretch",
-        key="roster-table",
-        column_config={
-            tr("class_col_progress", lang): st.column_config.ProgressColumn(
-                min_value=0, max_value=100, format="%.0f %%"
-            ),
-            tr("class_col_last", lang): st.column_config.DatetimeColumn(format="HH:mm:ss"),
-        },
-    )
+    waiting = queue.groupby("learner_id").size() if len(queue) else pd.Series(dtype=int)
+    left = set(data.learners.loc[data.learners["left_at"].notna(), "learner_id"]) if "left_at" in data.learners \
+        else set()
+    rows = list(an.typed_rows(roster, an.RosterRow))
+    table = pd.DataFrame({
+        tr("class_col_pseudonym", lang): [
+            escape_markdown(tr("class_left_mark", lang, name=r.pseudonym or "?") if r.learner_id in left
+                            else r.pseudonym or "?") for r in rows],
+        tr("class_col_progress", lang): [
+            f"{r.answered}/{r.total} · {_pct(r.progress * 100, lang)}" for r in rows],
+        tr("class_col_score", lang): [f"{number(r.score, lang)}/{number(r.possible, lang)}" for r in rows],
+        tr("class_col_percent", lang): [_pct(r.percent, lang) for r in rows],
+        tr("class_col_current", lang): [
+            labels.get((str(r.current_lesson), str(r.current_question)), "–") for r in rows],
+        tr("class_col_last", lang): [_time(r.last_activity, lang) for r in rows],
+        tr("class_col_review", lang): [str(int(waiting.get(r.learner_id, 0))) for r in rows],
+    })
+    st.table(table, hide_index=True, alt=tr("class_roster_alt", lang))
 
 
 def items_panel(data: ClassData, lesson_id: str, lang: str) -> None:
@@ -88,27 +93,15 @@ def items_panel(data: ClassData, lesson_id: str, lang: str) -> None:
         options_panel(data, lesson_id, labels, lang)
         return
     st.subheader(tr("class_items", lang))
-    table = pd.DataFrame(
-        {
-            tr("class_col_question", lang): [labels[(lesson_id, q)] for q in items["question_id"]],
-            tr("class_col_facility", lang): items["facility"] * 100,
-            tr("class_col_discrimination", lang): [number(d, lang, 0) for d in items["discrimination"]],
-            tr("class_col_answered", lang): items["answered"],
-            tr("class_col_skill", lang): [category_name("skills", s, lang) for s in items["skill"]],
-        }
-    )
-    st.dataframe(
-        table,
-        hide_index=True,
-        width="stretch",
-        key="items-table",
-        column_config={
-            tr("class_col_question", lang): st.column_config.TextColumn(width="large"),
-            tr("class_col_facility", lang): st.column_config.ProgressColumn(
-                min_value=0, max_value=100, format="%.0f %%"
-            ),
-        },
-    )
+    rows = list(an.typed_rows(items, an.ItemRow))
+    table = pd.DataFrame({
+        tr("class_col_question", lang): [labels[(lesson_id, r.question_id)] for r in rows],
+        tr("class_col_facility", lang): [_pct(r.facility * 100, lang) for r in rows],
+        tr("class_col_discrimination", lang): [number(r.discrimination, lang, 0) for r in rows],
+        tr("class_col_answered", lang): [str(int(r.answered)) for r in rows],
+        tr("class_col_skill", lang): [category_name("skills", r.skill, lang) for r in rows],
+    })
+    st.table(table, hide_index=True, alt=tr("class_items_alt", lang))
     st.caption(tr("class_items_help", lang))
     st.markdown(f"**{tr('class_alpha', lang)}** — {alpha_text(alpha, lang)}")
     options_panel(data, lesson_id, labels, lang)
@@ -119,28 +112,20 @@ def options_panel(data: ClassData, lesson_id: str, labels: dict, lang: str) -> N
     if table.empty:
         return
     st.markdown(f"**{tr('class_options', lang)}**")
-    for question_id, rows in table.groupby("question_id", sort=False):
-        st.caption(labels[(lesson_id, question_id)])
-        view = pd.DataFrame(
-            {
-                tr("class_col_option", lang): rows["text"],
-                tr("class_col_chosen", lang): rows["share"].fillna(0) * 100,
-                "n": rows["count"],
-                tr("class_col_correct", lang): rows["correct"].map({True: "✓", False: ""}),
-                tr("class_col_misconception", lang): rows["misconception"].fillna(""),
-            }
-        )
-        st.dataframe(
-            view,
-            hide_index=True,
-            width="stretch",
-            key=f"options-{question_id}",
-            column_config={
-                tr("class_col_chosen", lang): st.column_config.ProgressColumn(
-                    min_value=0, max_value=100, format="%.0f %%"
-                ),
-            },
-        )
+    for question_id, group in table.groupby("question_id", sort=False):
+        label = labels[(lesson_id, question_id)]
+        st.caption(label)
+        rows = list(an.typed_rows(group, an.OptionShareRow))
+        view = pd.DataFrame({
+            tr("class_col_option", lang): [r.text for r in rows],
+            tr("class_col_chosen", lang): [
+                tr("class_chosen_n", lang, n=int(r.count), pct=_pct(r.share * 100 if r.share == r.share else None,
+                                                                     lang)) for r in rows],
+            tr("class_col_correct", lang): ["✓" if r.correct else "" for r in rows],
+            tr("class_col_misconception", lang): [r.misconception if isinstance(r.misconception, str) else ""
+                                                  for r in rows],
+        })
+        st.table(view, hide_index=True, alt=tr("class_options_alt", lang, question=label))
 
 
 def heatmap_panel(data: ClassData, loaded: LoadedLesson, question_id: str | None, lang: str) -> None:
@@ -163,29 +148,13 @@ def heatmap_panel(data: ClassData, loaded: LoadedLesson, question_id: str | None
 
 
 def skills_panel(data: ClassData, lang: str) -> None:
+    """The class's share of the points per skill, as the printed report draws it (plain SVG: no chart
+    toolbar, no framework strings, an accessible name)."""
     st.subheader(tr("class_skills", lang))
     profile = an.skill_profile(data.marks, data.questions)
-    rows = [
-        {
-            "skill": category_name("skills", skill, lang),
-            "share": None if pd.isna(share) else round(share * 100),
-            "points": f"{number(earned, lang)}/{number(possible, lang)}",
-        }
-        for skill, share, earned, possible in profile[["skill", "share", "earned", "possible"]].itertuples(False)
-    ]
-    st.vega_lite_chart(
-        {
-            "data": {"values": rows},
-            "mark": {"type": "bar", "color": "#1f5fa8"},
-            "encoding": {
-                "y": {"field": "skill", "type": "nominal", "sort": None, "title": None},
-                "x": {"field": "share", "type": "quantitative", "scale": {"domain": [0, 100]}, "title": "%"},
-                "tooltip": [{"field": "skill"}, {"field": "share", "title": "%"}, {"field": "points"}],
-            },
-            "height": {"step": 34},
-        },
-        width="stretch",
-    )
+    items = [(category_name("skills", row.skill, lang), None if pd.isna(row.share) else float(row.share))
+             for row in an.typed_rows(profile, an.SkillShareRow)]
+    st.html(svg_bars(items, width=420, lang=lang, title=tr("class_skills", lang)))
 
 
 def ratings_panel(data: ClassData, lang: str) -> None:
@@ -207,32 +176,15 @@ def ratings_panel(data: ClassData, lang: str) -> None:
 def impressions_part(data: ClassData, impressions: pd.DataFrame, lang: str) -> None:
     st.subheader(tr("class_impressions", lang))
     for row in an.typed_rows(an.impression_means(impressions), an.ImpressionMeanRow):
-        st.markdown(
-            tr(
-                "class_impression_means",
-                lang,
-                lesson=data.lesson_title(row.lesson_id, lang),
-                before=number(row.before, lang),
-                after=number(row.after, lang),
-                change=number(row.change, lang),
-                pairs=row.pairs,
-            )
-        )
-    view = impressions.assign(lesson_id=[data.lesson_title(i, lang) for i in impressions["lesson_id"]])
-    st.dataframe(
-        view.drop(columns=["learner_id"]).rename(
-            columns={
-                "pseudonym": tr("class_col_pseudonym", lang),
-                "lesson_id": tr("class_lesson_pick", lang),
-                "before": tr("class_col_before", lang),
-                "after": tr("class_col_after", lang),
-                "change": tr("class_col_change", lang),
-            }
-        ),
-        hide_index=True,
-        width="stretch",
-        key="impressions-table",
-    )
+        st.markdown(escape_markdown(impression_sentence(data, row, lang)))
+    rows = impressions.to_dict("records")
+    st.table(pd.DataFrame({
+        tr("class_col_pseudonym", lang): [escape_markdown(str(r["pseudonym"] or "?")) for r in rows],
+        tr("class_lesson_pick", lang): [data.lesson_title(str(r["lesson_id"]), lang) for r in rows],
+        tr("class_col_before", lang): [number(r["before"], lang) for r in rows],
+        tr("class_col_after", lang): [number(r["after"], lang) for r in rows],
+        tr("class_col_change", lang): [number(r["change"], lang) for r in rows],
+    }), hide_index=True, alt=tr("class_impressions", lang))
 
 
 def discernment_part(data: ClassData, table: pd.DataFrame, lang: str) -> None:
@@ -250,17 +202,11 @@ def discernment_part(data: ClassData, table: pd.DataFrame, lang: str) -> None:
         )
     )
     st.caption(tr("class_discernment_help", lang))
-    st.dataframe(
-        table.drop(columns=["learner_id", "items"]).rename(
-            columns={
-                "pseudonym": tr("class_col_pseudonym", lang),
-                "reliable": tr("class_col_reliable", lang),
-                "unreliable": tr("class_col_unreliable", lang),
-                "discernment": tr("class_col_discernment", lang),
-                "mean_rating": tr("class_col_mean_rating", lang),
-            }
-        ),
-        hide_index=True,
-        width="stretch",
-        key="discernment-table",
-    )
+    rows = list(an.typed_rows(table, an.DiscernmentRow))
+    st.table(pd.DataFrame({
+        tr("class_col_pseudonym", lang): [escape_markdown(r.pseudonym or "?") for r in rows],
+        tr("class_col_reliable", lang): [number(r.reliable, lang) for r in rows],
+        tr("class_col_unreliable", lang): [number(r.unreliable, lang) for r in rows],
+        tr("class_col_discernment", lang): [number(r.discernment, lang) for r in rows],
+        tr("class_col_mean_rating", lang): [number(r.mean_rating, lang) for r in rows],
+    }), hide_index=True, alt=tr("class_discernment", lang))

@@ -40,7 +40,8 @@ def session_picker(lang: str) -> ClassSession | None:
     ids = list(by_id)
     st.session_state[PICKER_KEY] = _wanted(ids)
     chosen = st.selectbox(
-        tr("class_pick_session", lang), ids, key=PICKER_KEY, format_func=lambda i: label(by_id[i], lang)
+        tr("class_pick_session", lang), ids, key=PICKER_KEY, format_func=lambda i: label(by_id[i], lang),
+        filter_mode=None,
     )
     if st.query_params.get(QP_CLASS) != str(chosen):
         st.query_params[QP_CLASS] = str(chosen)

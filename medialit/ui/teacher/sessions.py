@@ -7,7 +7,7 @@ from html import escape
 import streamlit as st
 
 from medialit.classroom.data import session_lessons
-from medialit.classroom.joinlink import app_base, is_local, join_url, lan_address, qr_png, with_host
+from medialit.classroom.joinlink import app_base, qr_png
 from medialit.format.library import library
 from medialit.format.text import escape_markdown
 from medialit.i18n import tr
@@ -17,6 +17,7 @@ from medialit.store.classroom import learners_frame
 from medialit.store.codes import visible_text
 from medialit.ui.state import lang as ui_lang
 from medialit.ui.teacher.auth import is_teacher, require_teacher
+from medialit.ui.teacher.joinaddress import join_urls
 from medialit.ui.teacher.selection import PICKER_KEY, QP_CLASS, select, session_picker
 
 URL_PATH = "teacher-sessions"
@@ -45,7 +46,8 @@ def new_session_form(lang: str) -> None:
     titles = {lo.lesson.id: f"{lo.lesson.title.get(lang, lo.lesson.language)} · {lo.lesson.kind}" for lo in lessons}
     with st.form("new-session", clear_on_submit=False, border=False):
         st.text_input(tr("class_session_name", lang), key=NAME_KEY, max_chars=CLASS_NAME_MAX)
-        st.multiselect(tr("class_session_lessons", lang), list(titles), format_func=titles.__getitem__, key=LESSONS_KEY)
+        st.multiselect(tr("class_session_lessons", lang), list(titles), format_func=titles.__getitem__, key=LESSONS_KEY,
+                       select_all=False, filter_mode=None, placeholder=tr("class_session_lessons_placeholder", lang))
         st.form_submit_button(tr("class_create", lang), key=CREATE_KEY, type="primary", on_click=_create, args=(lang,))
     problem = st.session_state.get("_ml_new_session_problem")
     if problem:
@@ -71,38 +73,43 @@ def _create(lang: str) -> None:
 
 
 def show_session(klass: ClassSession, lang: str) -> None:
-    """The join code, address and QR code, the session's lessons and its controls."""
-    url, local_url = join_urls(klass.join_code)
+    """The join code, address and QR code (to read out or project), the lobby, the lessons and the controls.
+
+    Fits a 1024 px screen with the menu open. For the wall, the lobby (its own tab, no controls) is better.
+    """
+    url, local_url = join_urls(klass.join_code, URL_PATH)
     learners = learners_frame(get_store(), klass.id)
     lessons, missing = session_lessons(klass)
-    left, right = st.columns([3, 2], gap="large")
+    left, right = st.columns([3, 2], gap="medium")
     with left:
         st.markdown(f"**{tr('class_join_code', lang)}**")
         code = escape(display_code(klass.join_code))
-        st.html(f'<div data-testid="join-code" style="font-size:5.5rem;font-weight:700;letter-spacing:.08em;'
-                f'line-height:1.1;font-family:monospace">{code}</div>')
+        st.html(f'<div data-testid="join-code" style="font-size:clamp(2.5rem,6vw,5rem);font-weight:700;'
+                f'letter-spacing:.06em;line-height:1.1;font-family:monospace;white-space:nowrap">{code}</div>')
         st.markdown(f"**{tr('class_join_address', lang)}**")
-        st.code(url, language=None)
+        st.code(url, language=None, wrap_lines=True)
         if local_url:
             st.caption(tr("class_join_lan_note", lang, local=local_url))
         st.caption(tr("class_join_instructions", lang))
-        titles = ", ".join(lo.lesson.title.get(lang, lo.lesson.language) for lo in lessons)
-        st.markdown(tr("class_students_count", lang, n=len(learners)) + " · " + titles)
-        if missing:
-            st.warning(tr("class_lessons_missing", lang, ids=", ".join(missing)))
+        st.link_button(tr("class_open_lobby", lang), lobby_url(klass.id), type="primary")
+        st.caption(tr("class_open_lobby_help", lang))
     with right:
-        st.image(qr_png(url), caption=tr("class_qr_caption", lang), width=380)
+        st.image(qr_png(url), caption=tr("class_qr_caption", lang), width="stretch",
+                 alt=tr("class_qr_alt", lang, url=url))
+    present = int(learners["left_at"].isna().sum())
+    titles = ", ".join(lo.lesson.title.get(lang, lo.lesson.language) for lo in lessons)
+    st.markdown(tr("class_students_count", lang, n=present) + " · " + escape_markdown(titles))
+    if missing:
+        st.warning(tr("class_lessons_missing", lang, ids=", ".join(missing)))
+    st.subheader(tr("class_controls", lang))
     controls(klass, len(learners), lang)
 
 
-def join_urls(code: str) -> tuple[str, str | None]:
-    """The join address to show and to put in the QR code; and, when the app was opened on this very
-    computer (localhost), that local address, since students' devices need the network one instead."""
-    base = app_base(st.context.url, URL_PATH)
-    lan = lan_address() if is_local(base) else None
-    if lan is None:
-        return join_url(base, code), None
-    return join_url(with_host(base, lan), code), join_url(base, code)
+def lobby_url(class_session_id: int) -> str:
+    """The lobby's address for that session (same host as this page, so the remembered login opens it)."""
+    from medialit.ui.teacher.lobby import URL_PATH as LOBBY_PATH
+
+    return f"{app_base(st.context.url, URL_PATH)}/{LOBBY_PATH}?{QP_CLASS}={class_session_id}"
 
 
 def controls(klass: ClassSession, n_learners: int, lang: str) -> None:

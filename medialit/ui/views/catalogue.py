@@ -17,6 +17,7 @@ from medialit.i18n import tr
 from medialit.store import Answer, get_store
 from medialit.ui import actions, keys
 from medialit.ui.derived import memo, skills
+from medialit.ui.learner_bar import learner_class
 from medialit.ui.state import current_learner
 
 SECTION_KEYS = {"lesson": "ui_section_lesson", "drill": "ui_section_drill"}
@@ -37,7 +38,7 @@ class CardProgress:
 def page(lang: str) -> None:
     st.title(tr("ui_catalogue_title", lang))
     st.markdown(tr("ui_catalogue_intro", lang))
-    lessons = library().published()
+    lessons = offered_lessons()
     if not lessons:
         st.info(tr("ui_no_lessons", lang))
         return
@@ -47,6 +48,18 @@ def page(lang: str) -> None:
         if items:
             st.header(tr(SECTION_KEYS[kind], lang))
             grid(items, progress, lang)
+
+
+def offered_lessons() -> list[LoadedLesson]:
+    """What the student may open: their class session's lessons (in its order) while they belong to one,
+    else every lesson and drill that can be served."""
+    learner = current_learner()
+    klass = learner_class(learner) if learner is not None and learner.in_class else None
+    if klass is None:
+        return library().published()
+    # Not classroom.data.session_lessons: that module brings pandas into every student page's first load.
+    return [loaded for lesson_id in klass.lesson_ids
+            if (loaded := library().by_id(lesson_id)) is not None and not loaded.lesson.is_draft]
 
 
 def learner_progress(lessons: list[LoadedLesson]) -> dict[str, CardProgress]:

@@ -38,7 +38,10 @@ def page(lesson_id: str, lang: str) -> None:
     view = document_view(loaded, q, state, lang)
     header(loaded, lang)
     if loaded.text:
-        left, right = st.columns([3, 2], gap="large")
+        # Keyed so that under 1200 px the two columns stack (medialit/ui/style.py): side by side on a
+        # 1024 px screen with the menu open, the questions would be ~190 px wide.
+        with st.container(key="lesson-layout"):
+            left, right = st.columns([3, 2], gap="large")
         with left:
             document_column(loaded, view, lang)
     else:  # a drill without a document: the questions take the page

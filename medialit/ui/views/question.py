@@ -8,15 +8,19 @@ from __future__ import annotations
 
 import streamlit as st
 
+from medialit.format.library import library
 from medialit.format.loader import LoadedLesson
 from medialit.format.vocab import category_name
 from medialit.i18n import tr
 from medialit.questions import QuestionBase
+from medialit.store import get_store
 from medialit.ui import actions, feedback, inputs, keys
 from medialit.ui.derived import shown as shown_question
-from medialit.ui.lessonstate import LessonState
+from medialit.ui.lessonstate import LessonState, lesson_state
 from medialit.ui.state import current_learner, url_code
 from medialit.ui.xray_layer import xray_switch
+
+TEACHER_POLL = "4s"
 
 
 def full_feedback(loaded: LoadedLesson, state: LessonState, question_id: str) -> bool:
@@ -41,12 +45,41 @@ def render(loaded: LoadedLesson, q: QuestionBase, state: LessonState, lang: str,
         return
     full = full_feedback(loaded, state, q.id)
     learner = current_learner()
-    feedback.render(loaded, q, answer, lang, full, self_study=learner is not None and learner.class_session_id is None)
+    if answer.needs_review and awaits_teacher():
+        live_feedback(loaded.lesson.id, q.id, lang)
+    else:
+        feedback.render(loaded, q, answer, lang, full,
+                        self_study=learner is not None and learner.class_session_id is None)
     if full:
         xray_switch(loaded, lang)  # only with the whole correction: before, the X-ray would be a hint
     else:
         hints(loaded, q, state, lang)
         offer_retry(loaded, q, state, lang)
+
+
+def awaits_teacher() -> bool:
+    """True for a member of a class session: a teacher may grade their written answers at any moment."""
+    learner = current_learner()
+    return learner is not None and learner.in_class
+
+
+@st.fragment(run_every=TEACHER_POLL)
+def live_feedback(lesson_id: str, question_id: str, lang: str) -> None:
+    """The feedback on a written answer while the teacher may grade it: re-read every few seconds, so the
+    teacher's points and comment appear without a reload (one read by primary key per tick)."""
+    loaded = library().by_id(lesson_id)
+    state = lesson_state(lesson_id)
+    q = loaded.lesson.question(question_id) if loaded else None
+    cached = state.answers.get(question_id)
+    if loaded is None or q is None or cached is None:
+        return
+    fresh = get_store().answer(cached.id)
+    if fresh is not None and (fresh.override_earned, fresh.override_comment) != (cached.override_earned,
+                                                                                  cached.override_comment):
+        state.answers[question_id] = cached = fresh
+        if fresh.overridden:
+            st.toast(tr("ui_teacher_graded", lang))
+    feedback.render(loaded, q, cached, lang, full_feedback(loaded, state, question_id), self_study=False)
 
 
 def compose(loaded: LoadedLesson, q: QuestionBase, state: LessonState, lang: str, shown: dict,
