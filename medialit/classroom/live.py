@@ -186,14 +186,14 @@ def with_overrides(answers: pd.DataFrame, overrides: pd.DataFrame) -> pd.DataFra
     """``answers`` with the teacher's grades of ``overrides`` (one row per graded answer), and no others."""
     if not len(answers):
         return answers
-    graded = overrides.set_index("answer_id")
-    ids = answers["answer_id"]
-    points = ids.map(graded["override_earned"])
+    graded = overrides.set_index("answer_id").reindex(answers["answer_id"].to_numpy())  # NaN/NaT: not graded
     out = answers.copy()
+    points = graded["override_earned"].astype(float).set_axis(out.index)
     out["final_earned"] = points.where(points.notna(), out["earned"]).astype(float)
-    out["override_comment"] = ids.map(graded["override_comment"]).astype(object)
-    out["override_comment"] = out["override_comment"].where(out["override_comment"].notna(), None)
-    out["override_at"] = ids.map(graded["override_at"]).astype("datetime64[us, UTC]")
+    comments = graded["override_comment"].astype(object).set_axis(out.index)
+    out["override_comment"] = comments.where(comments.notna(), None).astype(object)
+    out["override_at"] = pd.to_datetime(graded["override_at"], utc=True).set_axis(out.index).astype(
+        "datetime64[us, UTC]")
     return out
 
 

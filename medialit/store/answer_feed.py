@@ -68,6 +68,9 @@ def answer_select(*extra: Any, by_answer_id: bool = False) -> Select[*tuple[Any,
     ).join(learner, joined).order_by(a.created_at, a.id)
 
 
+OBJECT_COLUMNS = ("raw", "override_comment")  # values, or text and None: never a type guessed from the rows
+
+
 def _json(value: Any) -> Any:
     """A JSON column's value: SQLite gives its text, PostgreSQL's driver the decoded value."""
     return json.loads(value) if isinstance(value, (str, bytes)) else value
@@ -86,7 +89,7 @@ def answers_to_frame(rows: Sequence[Any], columns: Sequence[str]) -> pd.DataFram
     names = SELECTED + [c for c in columns if c not in SELECTED and c != "final_earned"]
     values = dict(zip(names, zip(*rows, strict=True), strict=True))  # column by column: no per-row objects
     values["raw"] = tuple(_json(value) for value in values["raw"])
-    frame = pd.DataFrame({name: pd.Series(column, dtype=object if name == "raw" else None)
+    frame = pd.DataFrame({name: pd.Series(column, dtype=object if name in OBJECT_COLUMNS else None)
                           for name, column in values.items()})
     frame["needs_review"] = frame["needs_review"].astype(bool)
     override = frame.pop("override_earned")
