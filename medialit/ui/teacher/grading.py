@@ -126,7 +126,7 @@ def card(data: ClassData, row: QueueRow, answer: Answer, lang: str) -> None:
         st.markdown(tr("class_answer_header", lang, name=escape_markdown(row.pseudonym or "?"),
                        lesson=escape_markdown(data.lesson_title(row.lesson_id, lang)),
                        question=question_label(row.lesson_order, row.order, len(data.lessons) > 1, lang)))
-        st.caption(str(row.prompt))
+        st.markdown(str(row.prompt))  # a prompt may quote the document (a blockquote): too pale in a caption
         loaded = data.lesson(row.lesson_id)
         q = loaded.lesson.question(row.question_id) if loaded else None
         if loaded is not None and q is not None:
