@@ -15,7 +15,8 @@ otherwise a new one built from the copy, updated with what changed only:
    the signature) leaves the snapshot as it was.
 
 The copy is keyed by store URL and class session id, so two databases in one process never mix.
-At most :data:`MAX_CLASSES` classes are kept (the least recently asked for is dropped); a deleted
+At most :data:`MAX_CLASSES` classes are kept (the least recently asked for is dropped, and any not
+asked for in :data:`IDLE_SECONDS`); a deleted
 class session is dropped when asked for; an edited lesson file (its content hash) gives a new
 snapshot over the same answers. Thread-safe: each class has a lock, so two tabs refreshing at once
 read the database once and share the result.
@@ -24,6 +25,7 @@ read the database once and share the result.
 from __future__ import annotations
 
 import threading
+import time
 from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 
@@ -42,7 +44,8 @@ from medialit.store.class_feed import (
 )
 from medialit.store.classroom import learners_frame, progress_frame
 
-MAX_CLASSES = 8  # a copy of a class of 1,000 learners x 5 lessons weighs ~100 MB of frames
+MAX_CLASSES = 8  # a copy of a class of 1,000 learners x 5 lessons weighs ~60-100 MB of frames; a class of 30, ~2 MB
+IDLE_SECONDS = 15 * 60  # a copy nobody asked for in that time is dropped (the dashboard asks every 3 s)
 
 
 @dataclass
@@ -64,24 +67,30 @@ class _Copy:
 class _Slot:
     lock: threading.Lock = field(default_factory=threading.Lock)
     copy: _Copy | None = None
+    asked: float = field(default_factory=time.monotonic)
 
 
 class LiveClasses:
     """Process-wide copies of the class sessions the dashboard watches (see the module's docstring)."""
 
-    def __init__(self, max_classes: int = MAX_CLASSES) -> None:
+    def __init__(self, max_classes: int = MAX_CLASSES, idle_seconds: float = IDLE_SECONDS) -> None:
         self.max_classes = max_classes
+        self.idle_seconds = idle_seconds
         self._lock = threading.Lock()
         self._slots: OrderedDict[tuple[str, int], _Slot] = OrderedDict()
 
     def _slot(self, key: tuple[str, int]) -> _Slot:
+        now = time.monotonic()
         with self._lock:
             slot = self._slots.get(key)
             if slot is None:
                 slot = self._slots[key] = _Slot()
+            slot.asked = now
             self._slots.move_to_end(key)
             while len(self._slots) > self.max_classes:
                 self._slots.popitem(last=False)
+            for stale in [k for k, other in self._slots.items() if now - other.asked > self.idle_seconds]:
+                del self._slots[stale]
             return slot
 
     def forget(self, store: Store, class_session_id: int) -> None:

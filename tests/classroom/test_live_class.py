@@ -138,6 +138,10 @@ def test_a_deleted_session_is_forgotten_and_the_copies_are_bounded(store: Store,
     store.delete_class_session(ids[-1])
     assert live.snapshot(store, ids[-1], "fr", kit) is None
     assert len(live) == 1
+    forgetful = LiveClasses(idle_seconds=0)
+    forgetful.snapshot(store, ids[0], "fr", kit)
+    forgetful.snapshot(store, ids[1], "fr", kit)  # the first was not asked for since: dropped
+    assert len(forgetful) == 1
 
 
 def test_tabs_refreshing_at_once_share_one_copy(store: Store, kit: Library, live: LiveClasses) -> None:
