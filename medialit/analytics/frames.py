@@ -10,6 +10,7 @@ complete attempt** (:func:`latest`): an incomplete (empty) answer is not a mark.
 from __future__ import annotations
 
 import dataclasses
+import weakref
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, TypeVar
@@ -125,11 +126,29 @@ def option_frame(lessons: Sequence[Lesson], lang: str = "fr") -> pd.DataFrame:
     return pd.DataFrame(rows, columns=OPTION_COLUMNS).astype({"option_order": int, "correct": bool})
 
 
+_MARKS: dict[int, weakref.ReferenceType[pd.DataFrame]] = {}  # frames latest() returned, by id
+
+
+def _known_marks(frame: pd.DataFrame) -> bool:
+    ref = _MARKS.get(id(frame))
+    return ref is not None and ref() is frame
+
+
+def _remember(marks: pd.DataFrame) -> pd.DataFrame:
+    key = id(marks)
+    _MARKS[key] = weakref.ref(marks, lambda _ref: _MARKS.pop(key, None))
+    return marks
+
+
 def latest(answers: pd.DataFrame) -> pd.DataFrame:
     """The latest complete attempt per learner x lesson x question (the marks that count).
 
-    Idempotent: every analysis accepts either the whole answers frame or these marks.
+    Idempotent: every analysis accepts either the whole answers frame or these marks. Given a frame
+    this function returned, it returns a copy of it at once (the dashboard's analyses all start from
+    the same marks; with pandas' copy-on-write a shallow copy is safe to add columns to).
     """
+    if _known_marks(answers):
+        return _remember(answers.copy(deep=False))
     done = answers[(answers["status"] == "complete").astype(bool)]
     done = done.sort_values(["attempt", "answer_id"], kind="stable")
     marks = done.drop_duplicates(KEY, keep="last").reset_index(drop=True)
@@ -137,7 +156,7 @@ def latest(answers: pd.DataFrame) -> pd.DataFrame:
     for column, kind in (("needs_review", bool), ("earned", float), ("possible", float), ("final_earned", float)):
         if marks[column].dtype != kind:
             marks[column] = marks[column].astype(kind)
-    return marks
+    return _remember(marks)
 
 
 

@@ -93,13 +93,19 @@ def _current(answers: pd.DataFrame, questions: pd.DataFrame, progress: pd.DataFr
                           left_on=["lesson_id", "current_index"], right_on=["lesson_id", "order"], how="left")
         frames.append(rows[["learner_id", "lesson_id", "question_id"]])
     if len(answers):
-        ordered = answers.sort_values(["created_at", "answer_id"], kind="stable")
+        ordered = answers if _in_time_order(answers) else answers.sort_values(["created_at", "answer_id"],
+                                                                             kind="stable")
         last = ordered.drop_duplicates("learner_id", keep="last")
         frames.append(last[["learner_id", "lesson_id", "question_id"]])
     if not frames:
         return pd.DataFrame(columns=["current_lesson", "current_question"], index=pd.Index([], name="learner_id"))
     found = pd.concat(frames).drop_duplicates("learner_id", keep="first").set_index("learner_id")
     return found.rename(columns={"lesson_id": "current_lesson", "question_id": "current_question"})
+
+
+def _in_time_order(answers: pd.DataFrame) -> bool:
+    """True when the frame is already in (time, id) order, as the store gives it: no sort needed."""
+    return bool(answers["created_at"].is_monotonic_increasing and answers["answer_id"].is_monotonic_increasing)
 
 
 def _last_activity(answers: pd.DataFrame, learners: pd.DataFrame, progress: pd.DataFrame | None) -> pd.Series:

@@ -17,6 +17,7 @@ from sqlalchemy import (
     CheckConstraint,
     Float,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -101,6 +102,8 @@ class AnswerRow(Base):
         UniqueConstraint("learner_id", "lesson_id", "question_id", "attempt"),
         CheckConstraint("status IN ('complete', 'incomplete')", name="status"),
         CheckConstraint("attempt >= 1", name="attempt"),
+        # The live dashboard's "did a grade change?" reads this index only (see store/class_feed.py).
+        Index("ix_answers_override_at", "override_at"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -17,7 +17,7 @@ CSS = """
 <style>
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p { color: #4a4d57; opacity: 1; }
 [data-testid="stCaptionContainer"] a { color: #1f5fa8; }
-[data-testid="stMarkdownContainer"] blockquote { color: #2b2d35; border-left-color: #6b6f7b; }
+[data-testid="stMarkdownContainer"] blockquote { color: #2b2d35; border-left-color: #6b6f7b; opacity: 1; }
 [data-testid="stWidgetLabel"] p { color: #1f2129; }
 div:has(> .st-key-ml-agent-box), .st-key-ml-agent-box { display: none !important; }
 @media (max-width: 1200px) {

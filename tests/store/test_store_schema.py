@@ -17,7 +17,7 @@ from medialit.store.models import Base
 def test_models_and_migrations_do_not_drift(store: Store) -> None:
     # Fails when a model changes without a matching file in medialit/store/migrations/versions.
     assert schema_diff(store.engine) == []
-    assert current_revision(store.engine) == head_revision() == "0004"
+    assert current_revision(store.engine) == head_revision() == "0005"
 
 
 def test_the_drift_check_really_detects_drift(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,10 +1,13 @@
 """The live dashboard: a class's answers as they arrive, redrawn every 3 s without reloading the page.
 
 The pickers (session, lesson, highlight question, live on/off) are drawn once per full run; the
-panels live in an ``st.fragment(run_every="3s")`` that re-reads the class from the store and
-redraws only itself. The grading queue is part of it, drawn from the same snapshot, so the "To
-review" count, the roster's column and the queue always agree; the answer being graded stays put
-and what the teacher types in its form survives the refreshes.
+panels live in an ``st.fragment(run_every="3s")`` that asks for the class and redraws only itself.
+The class comes from :func:`~medialit.classroom.live.class_snapshot`: a process-wide copy that a
+refresh brings up to date with what changed only (nothing read but a few aggregates when nothing
+did), and the same object while nothing changed, so the analyses memoised on it are not computed
+again. Long tables show 20 rows a page. The grading queue is part of the fragment, drawn from the
+same snapshot, so the "To review" count, the roster's column and the queue always agree; the
+answer being graded stays put and what the teacher types in its form survives the refreshes.
 """
 
 from __future__ import annotations
@@ -13,8 +16,9 @@ from datetime import UTC, datetime
 
 import streamlit as st
 
-from medialit import analytics as an
-from medialit.classroom.data import load_class, session_lessons
+from medialit.classroom.data import session_lessons
+from medialit.classroom.live import class_snapshot
+from medialit.classroom.queue import review_queue
 from medialit.format.loader import LoadedLesson
 from medialit.i18n import time_text, tr
 from medialit.store import get_store
@@ -70,14 +74,13 @@ def draw(class_session_id: int, lesson_id: str | None, question_id: str | None, 
     """Read the class from the store and draw every panel (the fragment's body)."""
     if not is_teacher():  # the login may have been revoked (password changed) since the page was drawn
         st.stop()
-    data = load_class(get_store(), class_session_id, lang)
+    data = class_snapshot(get_store(), class_session_id, lang)
     if data is None:
         return
-    roster = an.roster(data.answers, data.questions, data.learners, data.progress)
-    queue = grading.review_queue(data)
+    queue = review_queue(data)
     panels.metrics(data, queue, lang)
     st.caption(tr("class_updated", lang, time=time_text(datetime.now(UTC), lang, seconds=True)))
-    panels.roster_panel(data, roster, queue, lang)
+    query = panels.roster_panel(data, queue, lang)
     grading.section(data, queue, lang)
     loaded = data.lesson(lesson_id) if lesson_id else None
     if loaded is not None:
@@ -88,7 +91,7 @@ def draw(class_session_id: int, lesson_id: str | None, question_id: str | None, 
             panels.heatmap_panel(data, loaded, question_id, lang)
     with right:
         panels.skills_panel(data, lang)
-    panels.ratings_panel(data, lang)
+    panels.ratings_panel(data, lang, query)
 
 
 live_view = st.fragment(run_every=REFRESH)(draw)

@@ -4,9 +4,12 @@ Part of the dashboard's live view (same snapshot of the class, redrawn every few
 "To review" count, the roster's per-student count and this queue always agree. The queue lists the
 answers that count, flagged for review and not graded yet: those the scorer **held** (no automatic
 point until the teacher grades: off topic, seemingly reversed, a bare keyword list) first, with why,
-then the oldest first. One card at a time is open for grading: it stays pinned while the list around
-it refreshes (what is typed in its form is kept across refreshes; Streamlit keeps unsent form input),
-and after *Save the grade* the next answer in the queue opens.
+then the oldest first. The table and the picker show one page of 20 (a school year can hold
+thousands); one card at a time is open for grading: it stays pinned while the list around it
+refreshes, even when newer held answers push it to another page (what is typed in its form is kept
+across refreshes; Streamlit keeps unsent form input), and after *Save the grade* the next answer of
+the page opens. The queue itself is computed once per snapshot of the class
+(:func:`medialit.classroom.queue.review_queue`).
 
 The automatic score is never changed: the override (points + a comment the student sees within a
 few seconds) is kept beside it, and can be removed.
@@ -23,19 +26,22 @@ import streamlit as st
 from medialit.analytics import typed_rows
 from medialit.classroom.csv_export import question_label
 from medialit.classroom.data import ClassData
+from medialit.classroom.queue import held_reason, review_queue, written_answers
 from medialit.format.text import escape_markdown
 from medialit.i18n import time_text, tr
 from medialit.limits import COMMENT_MAX
 from medialit.questions.registry import kind_of
 from medialit.store import Answer, get_store
 from medialit.store.classroom import answers_by_ids
+from medialit.ui.teacher import paging
 from medialit.ui.teacher.auth import is_teacher
+
+__all__ = ["held_reason", "review_queue", "section", "written_answers"]
 
 FILTERS = {"todo": "class_filter_todo", "all": "class_filter_all"}
 HELD_KEYS = {"off_topic": "class_held_off_topic", "reversed": "class_held_reversed",
              "keyword_list": "class_held_keywords"}
-FILTER_KEY, PICK_KEY = "grading-filter", "grading-pick"
-SHOWN_ROWS = 8  # rows of the queue table; the picker lists them all
+FILTER_KEY, PICK_KEY, PAGE_KEY = "grading-filter", "grading-pick", "grading-page"
 ICONS = {"right": "✓", "missed": "–", "wrong": "✗", "partial": "◐"}  # glyphs every text font has
 
 
@@ -55,64 +61,38 @@ class QueueRow:
     graded: bool
 
 
-def written_answers(data: ClassData, only_to_review: bool) -> pd.DataFrame:
-    """The answers that count and are flagged for the teacher's review (``only_to_review``: not graded yet)."""
-    asked = data.questions[["lesson_id", "lesson_order", "question_id", "order", "prompt"]]
-    rows = data.marks.merge(asked, on=["lesson_id", "question_id"], how="inner")
-    rows = rows[rows["needs_review"]]
-    if only_to_review:
-        rows = rows[rows["override_at"].isna()]
-    return rows.assign(graded=rows["override_at"].notna()).reset_index(drop=True)
-
-
-def review_queue(data: ClassData, only_to_review: bool = True, details: dict[int, Answer] | None = None
-                 ) -> pd.DataFrame:
-    """The queue in order: held answers first (``held`` = why), then the others; graded last; oldest first.
-
-    ``details`` (the answers by id, with their scorer's result) tells which are held; without it, they
-    are read from the store (one SELECT). With ``only_to_review`` its length is the "To review" count.
-    """
-    rows = written_answers(data, only_to_review)
-    if details is None:
-        details = answers_by_ids(get_store(), [int(i) for i in rows["answer_id"]])
-    rows["held"] = [held_reason(details.get(int(i))) for i in rows["answer_id"]]
-    rows["_rank"] = (rows["held"] == "").astype(int)
-    return rows.sort_values(["graded", "_rank", "created_at"], kind="stable").reset_index(drop=True)
-
-
-def held_reason(answer: Answer | None) -> str:
-    """Why the scorer held the answer for the teacher ("" when it did not, or once the teacher graded it)."""
-    if answer is None or answer.overridden:
-        return ""
-    result = answer.result or {}
-    if not result.get("pending"):
-        return ""
-    return str((result.get("extra") or {}).get("held") or "unsure")
-
-
 def section(data: ClassData, queue: pd.DataFrame, lang: str) -> None:
-    """The queue (``review_queue(data)``, the same the dashboard counts) and the open card.
+    """The queue (``review_queue(data)``, the same the dashboard counts), one page of it, and the open card.
 
     Drawn inside the dashboard's live fragment.
     """
     st.subheader(tr("class_grading_n", lang, n=len(queue)))
     choice = st.segmented_control(tr("class_grading_filter", lang), ["todo", "all"], default="todo", key=FILTER_KEY,
-                                  format_func=lambda v: tr(FILTERS[v], lang), required=True)
+                                  format_func=lambda v: tr(FILTERS[v], lang), required=True,
+                                  on_change=paging.first_page, args=(PAGE_KEY,))
     rows = queue if choice != "all" else review_queue(data, only_to_review=False)
     if rows.empty:
         st.caption(tr("class_grading_empty", lang))
         return
-    queue_table(data, rows, lang)
-    ids = [int(i) for i in rows["answer_id"]]
-    if st.session_state.get(PICK_KEY) not in ids:  # graded meanwhile (or the filter changed): the next one
-        st.session_state[PICK_KEY] = ids[0]
-    labels = {int(r.answer_id): line_label(data, r, lang) for r in typed_rows(rows, QueueRow)}
-    picked = st.selectbox(tr("class_grading_pick", lang), ids, key=PICK_KEY, format_func=labels.__getitem__,
+    shown = paging.current(rows, PAGE_KEY)
+    table, lines, labels = data.memo(("queue_page", choice, shown.start, shown.stop, shown.total, lang),
+                                     lambda: queue_page(data, shown.rows, lang))
+    st.table(table, hide_index=True, alt=tr("class_grading_alt", lang))
+    paging.controls(shown, PAGE_KEY, lang)
+    open_id = st.session_state.get(PICK_KEY)
+    if open_id not in lines:
+        pinned = rows[rows["answer_id"] == open_id] if isinstance(open_id, int) else rows.iloc[0:0]
+        if len(pinned):  # still waiting, on another page now (newer held answers came first): it stays open
+            row = next(typed_rows(pinned, QueueRow))
+            lines = {**lines, int(row.answer_id): row}
+            labels = {**labels, int(row.answer_id): line_label(data, row, lang)}
+        else:  # graded meanwhile (or the filter changed): the first of the page
+            st.session_state[PICK_KEY] = next(iter(lines))
+    picked = st.selectbox(tr("class_grading_pick", lang), list(lines), key=PICK_KEY, format_func=labels.__getitem__,
                           filter_mode=None)
-    row = next(r for r in typed_rows(rows, QueueRow) if int(r.answer_id) == picked)
     answer = answers_by_ids(get_store(), [picked]).get(picked)
     if answer is not None:
-        card(data, row, answer, lang)
+        card(data, lines[picked], answer, lang)
 
 
 def line_label(data: ClassData, row: QueueRow, lang: str) -> str:
@@ -123,10 +103,11 @@ def line_label(data: ClassData, row: QueueRow, lang: str) -> str:
     return f"{row.pseudonym or '?'} · {where} · {why}"
 
 
-def queue_table(data: ClassData, rows: pd.DataFrame, lang: str) -> None:
-    """The first rows of the queue as a table (the picker below lists them all)."""
+def queue_page(data: ClassData, rows: pd.DataFrame, lang: str
+               ) -> tuple[pd.DataFrame, dict[int, QueueRow], dict[int, str]]:
+    """One page of the queue: as a table, its lines by answer id, and their labels in the picker."""
     several = len(data.lessons) > 1
-    shown = list(typed_rows(rows.head(SHOWN_ROWS), QueueRow))
+    shown = list(typed_rows(rows, QueueRow))
     table = pd.DataFrame({
         tr("class_col_pseudonym", lang): [escape_markdown(r.pseudonym or "?") for r in shown],
         tr("class_col_question", lang): [question_label(r.lesson_order, r.order, several, lang) for r in shown],
@@ -135,9 +116,8 @@ def queue_table(data: ClassData, rows: pd.DataFrame, lang: str) -> None:
             else tr("class_graded", lang) if r.graded else tr("class_to_read", lang) for r in shown],
         tr("class_col_since", lang): [time_text(r.created_at, lang) for r in shown],
     })
-    st.table(table, hide_index=True, alt=tr("class_grading_alt", lang))
-    if len(rows) > SHOWN_ROWS:
-        st.caption(tr("class_grading_more", lang, n=len(rows) - SHOWN_ROWS))
+    lines = {int(r.answer_id): r for r in shown}
+    return table, lines, {answer_id: line_label(data, row, lang) for answer_id, row in lines.items()}
 
 
 def card(data: ClassData, row: QueueRow, answer: Answer, lang: str) -> None:
@@ -146,7 +126,7 @@ def card(data: ClassData, row: QueueRow, answer: Answer, lang: str) -> None:
         st.markdown(tr("class_answer_header", lang, name=escape_markdown(row.pseudonym or "?"),
                        lesson=escape_markdown(data.lesson_title(row.lesson_id, lang)),
                        question=question_label(row.lesson_order, row.order, len(data.lessons) > 1, lang)))
-        st.caption(str(row.prompt))
+        st.markdown(str(row.prompt))  # a prompt may quote the document (a blockquote): too pale in a caption
         loaded = data.lesson(row.lesson_id)
         q = loaded.lesson.question(row.question_id) if loaded else None
         if loaded is not None and q is not None:
