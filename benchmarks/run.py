@@ -25,6 +25,8 @@ import platform
 import sys
 import tempfile
 import time
+import traceback
+from functools import partial
 from pathlib import Path
 
 import streamlit
@@ -60,16 +62,32 @@ def _weight(app: Path, loaded: LoadedLesson) -> dict:
                                "lesson": f"{server.url}/?lesson={loaded.lesson.id}"})
 
 
-def _section(results: dict, name: str, work) -> None:  # type: ignore[no-untyped-def] - any zero-arg callable
+def _section(results: dict, name: str, work, output: Path | None = None) -> None:  # type: ignore[no-untyped-def]
+    """Run one section (``work``: any zero-arg callable) into ``results[name]``; then write ``output``.
+
+    A section that raises is recorded as ``{"error": ...}`` (and the traceback printed): the sections
+    already measured are kept on disk and the others still run; ``main`` then exits with status 1.
+    """
     before = os.getloadavg()[0]
     started = time.perf_counter()
     print(f"[bench] {name}...", file=sys.stderr, flush=True)
-    results[name] = work()
+    try:
+        results[name] = work()
+    except Exception as exc:  # noqa: BLE001 - any failure of a measured section is reported, not fatal
+        traceback.print_exc()
+        results[name] = {"error": f"{type(exc).__name__}: {exc}"}
     results.setdefault("meta", {}).setdefault("sections", {})[name] = {
         "seconds": round(time.perf_counter() - started, 1),
         "load_average_before": round(before, 2),
         "load_average_after": round(os.getloadavg()[0], 2),
     }
+    if output is not None:
+        _write(results, output)
+
+
+def _write(results: dict, output: Path) -> None:
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -97,6 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     loaded = library().by_id(args.lesson) if args.lesson else default_lesson(lessons)
     if loaded is None:
         parser.error(f"no lesson {args.lesson!r}")
+    section = partial(_section, output=args.output)  # what is measured is on disk, whatever fails later
     think = tuple(float(x) for x in args.think.split(","))
     results: dict = {"meta": {
         "date": time.strftime("%Y-%m-%d %H:%M:%S"), "python": platform.python_version(),
@@ -105,49 +124,51 @@ def main(argv: list[str] | None = None) -> int:
     }}
     if "classroom" in only:
         for n in (int(x) for x in args.students.split(",")):
-            _section(results, f"classroom_{n}", lambda n=n: classroom.run_class(
+            section(results, f"classroom_{n}", lambda n=n: classroom.run_class(
                 loaded, n, seed=args.seed, think=think, ramp=args.ramp).to_dict())
     if "realistic" in only or args.capacity:
         realistic = {"seconds": args.realistic_seconds, "seed": args.seed}
         if args.capacity:
             sizes = tuple(int(x) for x in args.capacity_sizes.split(","))
-            _section(results, "capacity", lambda: classroom.capacity(loaded, sizes, **realistic))
+            section(results, "capacity", lambda: classroom.capacity(loaded, sizes, **realistic))
         else:
-            _section(results, "realistic", lambda: classroom.realistic_class(loaded, args.realistic, **realistic))
+            section(results, "realistic", lambda: classroom.realistic_class(loaded, args.realistic, **realistic))
     if "bursts" in only:
-        _section(results, "first_loads", lambda: burst.first_loads(loaded))
-        _section(results, "join_burst", lambda: burst.join_burst(loaded, 30))
-        _section(results, "cold_start", lambda: burst.cold_start(APP))
+        section(results, "first_loads", lambda: burst.first_loads(loaded))
+        section(results, "join_burst", lambda: burst.join_burst(loaded, 30))
+        section(results, "cold_start", lambda: burst.cold_start(APP))
         if args.baseline:
             base_app = args.baseline.resolve() / "app.py"
-            _section(results, "baseline_first_loads", lambda: burst.first_loads(loaded, app=base_app))
-            _section(results, "baseline_cold_start", lambda: burst.cold_start(base_app))
+            section(results, "baseline_first_loads", lambda: burst.first_loads(loaded, app=base_app))
+            section(results, "baseline_cold_start", lambda: burst.cold_start(base_app))
     if "weight" in only:
-        _section(results, "weight", lambda: _weight(APP, loaded))
+        section(results, "weight", lambda: _weight(APP, loaded))
         if args.baseline:
-            _section(results, "baseline_weight", lambda: _weight(args.baseline.resolve() / "app.py", loaded))
+            section(results, "baseline_weight", lambda: _weight(args.baseline.resolve() / "app.py", loaded))
     if "dashboard_page" in only:
         five = [x for x in lessons if x.lesson.kind == "lesson"][:5]
-        _section(results, "dashboard_page", lambda: dashboard.measure(five, args.dashboard_learners,
+        section(results, "dashboard_page", lambda: dashboard.measure(five, args.dashboard_learners,
                                                                       timeout=args.dashboard_timeout))
     if "rerun" in only:
-        _section(results, "rerun_cost", lambda: rerun_cost.measure(loaded))
+        section(results, "rerun_cost", lambda: rerun_cost.measure(loaded))
         with tempfile.TemporaryDirectory(prefix="medialit-profile-") as tmp:
             out = Path(tmp) / "reruns.prof"
-            _section(results, "profile", lambda: hotspots(rerun_cost.profile(loaded, out)))
+            section(results, "profile", lambda: hotspots(rerun_cost.profile(loaded, out)))
     if "rerun_cost" in results and "profile" in results:
         scale_profile(results["profile"], results["rerun_cost"]["lesson_exec_ms_median"])
     if "micro" in only:
         lessons_only = [x for x in lessons if x.lesson.kind == "lesson"][:5]
-        _section(results, "scoring", lambda: micro.scoring(lessons))
-        _section(results, "validation", lambda: micro.validation(args.validate))
-        _section(results, "dashboard", lambda: micro.dashboard(lessons_only))
-        _section(results, "xray", micro.xray_seeds)
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        section(results, "scoring", lambda: micro.scoring(lessons))
+        section(results, "validation", lambda: micro.validation(args.validate))
+        section(results, "dashboard", lambda: micro.dashboard(lessons_only))
+        section(results, "xray", micro.xray_seeds)
+    _write(results, args.output)
     print(table(results))
     print(f"\nwritten: {args.output}")
-    return 0
+    failed = [name for name, section in results.items() if isinstance(section, dict) and "error" in section]
+    if failed:
+        print(f"sections that failed: {', '.join(failed)}", file=sys.stderr)
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import socket
@@ -193,3 +194,19 @@ def test_replicas_listening_on_every_address_ask_no_outside_host(proxy: Recordin
         script.wait(30)
     assert "External URL" not in log and f"URL: http://localhost:{port}" in log
     assert proxy.requests == []
+
+
+def test_a_benchmark_section_that_fails_keeps_what_was_measured_before_it(tmp_path: Path) -> None:
+    from benchmarks.run import _section
+
+    output, results = tmp_path / "results.json", {}
+    _section(results, "first", lambda: {"median_ms": 12.5}, output=output)
+
+    def broken() -> dict:
+        raise StopIteration("a lesson the generator wrote")
+
+    _section(results, "second", broken, output=output)
+    on_disk = json.loads(output.read_text(encoding="utf-8"))
+    assert on_disk["first"] == {"median_ms": 12.5}
+    assert on_disk["second"] == {"error": "StopIteration: a lesson the generator wrote"}
+    assert set(on_disk["meta"]["sections"]) == {"first", "second"}

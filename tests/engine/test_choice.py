@@ -84,23 +84,25 @@ questions:
 """
 
 
-def _cue_lesson(orders: list[tuple[str, str]]) -> list[str]:
-    """Three one-answer questions whose options are (right, wrong) texts in the given order."""
+def _cue_lesson(orders: list[tuple[str, str]], messages: str = "choice questions") -> list[str]:
+    """One-answer questions whose options are (right, wrong) texts in the given order ("X:" for a wrong
+    option where none is right); the problems whose message contains ``messages``."""
     from medialit.format.loader import load_lesson_bytes
     from tests.conftest import FROZEN_KIT
 
     blocks = []
     for n, (first, second) in enumerate(orders):
-        right_first = first.startswith("R:")
+        right_first, none_right = first.startswith("R:"), first.startswith("X:")
         options = [
             f'      - {{id: a, text: "{first[2:]}", correct: {str(right_first).lower()}, feedback: "F."}}',
-            f'      - {{id: b, text: "{second[2:]}", correct: {str(not right_first).lower()}, feedback: "F."}}',
+            f'      - {{id: b, text: "{second[2:]}", correct: {str(not (right_first or none_right)).lower()}, '
+            'feedback: "F."}',
         ]
         blocks.append(f"  - id: q{n}\n    type: choice\n    skill: sourcing\n    prompt: \"Q?\"\n"
                       "    explanation: \"E.\"\n    options:\n" + "\n".join(options))
     raw = CUE_LESSON.format(questions="\n".join(blocks)).encode()
     result = load_lesson_bytes(raw, FROZEN_KIT / "lessons" / "cues.yaml", FROZEN_KIT)
-    return [p.message for p in result.problems if "choice questions" in p.message]
+    return [p.message for p in result.problems if messages in p.message]
 
 
 def test_the_validator_warns_when_the_right_option_is_always_first_and_the_longest():
@@ -116,3 +118,9 @@ def test_the_validator_warns_when_the_right_option_is_always_first_and_the_longe
 def test_no_cue_warning_when_places_and_lengths_vary():
     assert _cue_lesson([("R:Tass", "W:Une agence française"), ("W:Un blog anonyme", "R:RT"),
                         ("R:Oui, en note", "W:Non")]) == []
+
+
+def test_a_choice_question_with_no_right_option_is_reported_not_a_crash_of_the_cue_check():
+    found = _cue_lesson([("R:Tass", "W:AFP"), ("W:Un blog", "R:RT"), ("X:Oui", "X:Non"), ("R:Reuters", "W:AP")],
+                        messages="correct")
+    assert found == ["no option is marked 'correct: true': mark the right answer(s)"]

@@ -123,7 +123,8 @@ class ChoiceQuestion(QuestionBase):
     def check_together(cls, questions: Sequence[tuple[int, QuestionBase]],
                        lang: str) -> list[tuple[int, ContentProblem]]:
         """Cues a guesser could use: the right option always in one place, or nearly always the longest."""
-        singles = [(i, q) for i, q in questions if isinstance(q, ChoiceQuestion) and not q.is_multiple()]
+        singles = [(i, q) for i, q in questions  # one right option (none is an error reported on its own)
+                   if isinstance(q, ChoiceQuestion) and not q.is_multiple() and sum(o.correct for o in q.options) == 1]
         if len(singles) < MIN_FOR_CUES:
             return []
         found = []
