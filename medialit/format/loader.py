@@ -7,6 +7,7 @@ file, line and a fix. A lesson with errors is not served to students; warnings a
 from __future__ import annotations
 
 import hashlib
+import logging
 from dataclasses import dataclass, field
 from difflib import get_close_matches
 from functools import cached_property
@@ -33,6 +34,8 @@ from medialit.paths import inside_kit, kit_root
 from medialit.questions import Context, QuestionBase
 from medialit.questions.examples import example_problems
 from medialit.questions.registry import question_adapter
+
+LOG = logging.getLogger(__name__)
 
 SubPath = tuple[str | int, ...]
 
@@ -150,7 +153,13 @@ def load_lesson_bytes(raw: bytes, path: Path, root: Path | None = None) -> LoadR
         result.problems += checker.problems
         result.problems.sort(key=lambda p: (p.line, p.severity))
         return result
-    checker.check_lesson(lesson)
+    try:
+        checker.check_lesson(lesson)
+    except Exception as exc:  # noqa: BLE001 - a bug in one check must not take the other lessons down
+        LOG.exception("checking %s failed", shown)
+        checker.add(1, "error", f"the kit could not finish checking this file (an internal error, "
+                    f"{type(exc).__name__}, in its checks); the other lessons are not affected. Undo your last "
+                    "change to find the part that trips it, and report it with this file to whoever runs the kit")
     result.problems += checker.problems
     result.problems.sort(key=lambda p: (p.line, p.severity))
     if not any(p.severity == "error" for p in result.problems):

@@ -124,3 +124,17 @@ def test_a_choice_question_with_no_right_option_is_reported_not_a_crash_of_the_c
     found = _cue_lesson([("R:Tass", "W:AFP"), ("W:Un blog", "R:RT"), ("X:Oui", "X:Non"), ("R:Reuters", "W:AP")],
                         messages="correct")
     assert found == ["no option is marked 'correct: true': mark the right answer(s)"]
+
+
+def test_a_fault_in_a_check_is_reported_on_the_file_instead_of_raised(monkeypatch, caplog):
+    from medialit.questions.choice.model import ChoiceQuestion
+
+    def broken(cls, questions, lang):
+        raise StopIteration
+
+    monkeypatch.setattr(ChoiceQuestion, "check_together", classmethod(broken))
+    found = _cue_lesson([("R:Tass", "W:AFP")] * 3, messages="could not finish")
+    assert found == ["the kit could not finish checking this file (an internal error, StopIteration, in its checks); "
+                     "the other lessons are not affected. Undo your last change to find the part that trips it, "
+                     "and report it with this file to whoever runs the kit"]
+    assert "checking lessons/cues.yaml failed" in caplog.text
