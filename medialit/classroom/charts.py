@@ -42,7 +42,8 @@ def svg_bars(items: Sequence[tuple[str, float | None]], width: int = 520, row: i
     scale = width - label_w - num_w
     height = row * len(items) + 4
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" role="img" '
-             f'class="chart" viewBox="0 0 {width} {height}" aria-label="{escape(title)}">']
+             f'class="chart" viewBox="0 0 {width} {height}" style="max-width:100%;height:auto" '
+             f'aria-label="{escape(title)}">']  # shrinks to a narrow column (1024 px, a phone) instead of overflowing
     for i, (label, share) in enumerate(items):
         y = i * row + 4
         filled = 0 if share is None or _nan(share) else max(0.0, min(1.0, share)) * scale

@@ -106,6 +106,11 @@ def test_the_dashboard_shows_a_class_answering_at_once_without_a_reload(server: 
     expect(metric(page, "À relire")).to_have_text(str(len(NAMES)), timeout=LIVE_WAIT)
     expect(page.get_by_text("α = ")).to_be_visible(timeout=LIVE_WAIT)
     expect(page.get_by_text("Classe : discernement")).to_be_visible(timeout=LIVE_WAIT)
+    skills = page.get_by_role("img", name="Profil de la classe par compétence")  # drawn, not sanitised away
+    expect(skills).to_be_visible()
+    expect(skills.locator("text")).to_contain_text(["Sources", "%", "Cadrage", "%", "Langage chargé", "%"])
+    box, column = skills.bounding_box(), skills.locator("xpath=ancestor::*[@data-testid='stColumn'][1]").bounding_box()
+    assert box["height"] > 60 and box["x"] + box["width"] <= column["x"] + column["width"] + 1  # fits its column
     assert page.evaluate("window.__sameDocument") == "no reload"
     heat = page.locator("[data-testid='stBidiComponentIsolated']").first
     expect(heat).to_be_visible()

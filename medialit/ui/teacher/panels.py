@@ -143,9 +143,10 @@ def skills_panel(data: ClassData, lang: str) -> None:
         profile = an.skill_profile(data.marks, data.questions)
         items = [(category_name("skills", row.skill, lang), None if pd.isna(row.share) else float(row.share))
                  for row in an.typed_rows(profile, an.SkillShareRow)]
-        return svg_bars(items, width=420, lang=lang, title=tr("class_skills", lang))
+        return svg_bars(items, width=360, lang=lang, title=tr("class_skills", lang))
 
-    st.html(data.memo(("skills_svg", lang), chart))
+    # st.html sanitises SVG away (nothing was drawn); Markdown keeps it. charts.py escapes every label.
+    st.markdown(data.memo(("skills_svg", lang), chart), unsafe_allow_html=True)
 
 
 def ratings_panel(data: ClassData, lang: str, query: str = "") -> None:
