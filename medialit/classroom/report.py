@@ -42,7 +42,7 @@ WORD_KEYS = {
     "option": "class_col_option", "chosen": "class_col_chosen", "correct": "class_col_correct",
     "misconception": "class_col_misconception", "heatmap": "class_heatmap", "heat_legend": "class_heat_legend",
     "impressions": "class_impressions", "discernment": "class_discernment",
-    "discernment_help": "class_discernment_help",
+    "discernment_help": "class_discernment_help", "nothing_per_question": "class_report_nothing_per_question",
     "pseudonym": "class_col_pseudonym", "reliable": "class_col_reliable", "unreliable": "class_col_unreliable",
     "discernment_col": "class_col_discernment", "mean_rating": "class_col_mean_rating", "students": "class_roster",
     "students_help": "class_report_students_help",
