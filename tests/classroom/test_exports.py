@@ -134,7 +134,7 @@ def test_grading_queue_is_empty_then_lists_written_answers_ungraded_first(store,
 def test_a_drill_with_nothing_to_analyse_per_question_says_so_under_its_title(store, klass):
     """The reliability drill has ratings only: its section says why it is empty; the lesson's does not."""
     html = class_report(load_class(store, klass[0], "en"))
-    note = "No scored question, choice or marked passage in this lesson: nothing to analyse question by question."
+    note = "No scored question, choice or marked passage here: nothing to analyse question by question."
     assert html.count(note) == 1
     drill_section = next(part for part in html.split('<section class="lesson">')[1:] if note in part)
     assert "Facility" not in drill_section and "Discernment" not in drill_section.split("</section>")[0]
