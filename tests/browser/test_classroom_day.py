@@ -102,6 +102,13 @@ def pick_session(page: Any, name: str) -> None:
     wait_for_app(page)
 
 
+def open_dashboard(page: Any, url: str, session: str) -> None:
+    """The teacher logs in on ``page`` and opens the dashboard of the class session ``session``."""
+    log_in(page, url)
+    menu(page, "Tableau de bord")
+    pick_session(page, session)
+
+
 def test_a_student_who_clicks_every_menu_entry_still_answers_and_is_counted(server: Any, open_page: Any) -> None:
     url, store = server
     klass = store.create_class_session("2nde A — menus", [LESSON])
@@ -120,9 +127,7 @@ def test_a_student_who_clicks_every_menu_entry_still_answers_and_is_counted(serv
     assert [learner.pseudonym for learner in learners] == ["Renard"]  # no anonymous learner was created
     assert len(store.answers(learners[0].id)) == 1
     teacher = open_page(1366, 900)
-    log_in(teacher, url)
-    menu(teacher, "Tableau de bord")
-    pick_session(teacher, "2nde A — menus")
+    open_dashboard(teacher, url, "2nde A — menus")
     expect(metric(teacher, "Réponses")).to_have_text("1", timeout=LIVE_WAIT)
     expect(teacher.locator("[data-testid='stTable']").first).to_contain_text("Renard")
     expect(teacher.locator("[data-testid='stTable']").first).to_contain_text("1/13")
@@ -302,9 +307,7 @@ def test_the_teachers_grade_reaches_the_student_without_a_reload(server: Any, op
     student.evaluate("window.__sameDocument = 'no reload'")
 
     teacher = open_page(1366, 900)
-    log_in(teacher, url)
-    menu(teacher, "Tableau de bord")
-    pick_session(teacher, "2nde C — correction")
+    open_dashboard(teacher, url, "2nde C — correction")
     expect(metric(teacher, "À relire")).to_have_text("1", timeout=LIVE_WAIT)
     expect(teacher.get_by_role("heading", name="Réponses écrites à relire : 1")).to_be_visible()
     card = teacher.locator(f".st-key-grade-card-{held.id}")
@@ -347,9 +350,7 @@ def test_small_screens_keep_the_questions_readable_and_the_code_in_sight(server:
     screenshot(laptop, "day-student-1024x600-lesson.png", full_page=False)
 
     teacher = open_page(1366, 768)
-    log_in(teacher, url)
-    menu(teacher, "Tableau de bord")
-    pick_session(teacher, "2nde D — écrans")
+    open_dashboard(teacher, url, "2nde D — écrans")
     expect(metric(teacher, "Élèves")).to_have_text("1", timeout=LIVE_WAIT)
     expect(teacher.locator("[data-testid='stTable']").first).to_contain_text("Hibou")
     for table in teacher.locator("[data-testid='stTable']").all():  # nothing cut at 1366 px: no sideways scroll
